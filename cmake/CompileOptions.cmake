@@ -1,0 +1,8 @@
+# Warnings and sanitizers for the project's own targets (not for third-party sources).
+add_library(tessera_options INTERFACE)
+target_compile_options(tessera_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+  -Wno-sign-conversion)
+if(TESSERA_SANITIZE AND NOT EMSCRIPTEN)
+  target_compile_options(tessera_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(tessera_options INTERFACE -fsanitize=address,undefined)
+endif()

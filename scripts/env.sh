@@ -1,0 +1,5 @@
+# Shared environment of the scripts: where the caches and build folders live.
+# Sourced, not run. Caches live outside git so that runs on one machine reuse them.
+export TESSERA_CACHE="${TESSERA_CACHE:-$HOME/.cache/tessera}"
+export TESSERA_IMGUI_DIR="${TESSERA_IMGUI_DIR:-$TESSERA_CACHE/imgui-1.86}"
+export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"   # Debian's emcc needs Debian's node modules

@@ -1,0 +1,159 @@
+// Wire types of the REST API (protocol version 1), shared by the server and the client so
+// the two cannot drift: JSON encoding (nlohmann) and the parsing + validation of requests,
+// which returns the first field at fault as an Error with `field` set.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tessera/result.hpp"
+#include "tessera/ticket.hpp"
+#include "tessera/units.hpp"
+
+namespace tessera::wire {
+
+inline constexpr std::string_view kApiPrefix = "/api/v1";
+// Every state-changing request must carry this header (value "1"): a cross-site form
+// cannot set it, so it cannot forge such a request.
+inline constexpr std::string_view kCsrfHeader = "X-Tessera-Request";
+inline constexpr std::string_view kIdempotencyHeader = "Idempotency-Key";
+inline constexpr std::string_view kSessionCookie = "tessera_session";
+
+// [SECTION] Limits of request fields (characters are counted as UTF-8 bytes).
+struct Limits {
+  static constexpr std::size_t name_max = 100;
+  static constexpr std::size_t password_min = 10;
+  static constexpr std::size_t password_max = 128;
+  static constexpr std::size_t subject_max = 200;
+  static constexpr std::size_t description_max = 10'000;
+  static constexpr std::size_t message_max = 10'000;
+  static constexpr std::size_t note_max = 1'000;
+  static constexpr std::size_t idempotency_key_max = 100;
+  static constexpr Minutes time_entry_min = 1;
+  static constexpr Minutes time_entry_max = 480;
+};
+
+// [SECTION] Responses
+struct UserView {
+  Id id = 0;
+  Id account_id = 0;
+  std::string name;
+  std::string email;
+  Role role = Role::customer;
+  Language language = Language::en;
+};
+
+struct Balances {
+  Minutes trial_minutes_granted = 0;
+  Minutes trial_minutes_left = 0;
+  Instant trial_expires_at = 0;
+  Minutes overrun_minutes = 0;
+};
+
+struct Me {
+  UserView user;
+  Balances balances;
+};
+
+struct TicketSummary {
+  Id id = 0;
+  std::string reference;
+  std::string subject;
+  Category category = Category::other;
+  Criticality criticality = Criticality::normal;  // declared by the customer
+  std::optional<Criticality> triage;              // set by an operator
+  Language language = Language::en;
+  TicketStatus status = TicketStatus::new_;
+  std::string funding;  // "trial", later "subscription", "units", "minutes"
+  Minutes minutes_worked = 0;
+  Instant created_at = 0;
+  Instant updated_at = 0;
+  std::string customer_name;  // filled for operators only
+  std::string operator_name;  // who took it, if anyone
+};
+
+struct TimelineEntry {
+  Id id = 0;
+  std::string kind;  // "message", "internal_note", "status_change", "time_entry"
+  Instant at = 0;
+  std::string author_name;
+  Role author_role = Role::system;
+  std::string body;  // message text, or the time entry's note
+  Minutes minutes = 0;
+  std::optional<TicketStatus> status_from;
+  std::optional<TicketStatus> status_to;
+};
+
+struct TicketDetail {
+  TicketSummary ticket;
+  std::string description;
+  std::vector<TimelineEntry> timeline;
+};
+
+// [SECTION] Requests
+struct SignupRequest {
+  std::string name;
+  std::string email;  // normalized by the parser
+  std::string password;
+  Language language = Language::en;
+};
+
+struct LoginRequest {
+  std::string email;  // normalized by the parser
+  std::string password;
+};
+
+struct TicketDraft {
+  std::string subject;
+  std::string description;
+  Category category = Category::other;
+  Criticality criticality = Criticality::normal;
+  Language language = Language::en;
+};
+
+struct MessageDraft {
+  std::string body;
+  bool internal = false;  // an operator's note, never shown to customers
+};
+
+struct TimeEntryDraft {
+  Minutes minutes = 0;
+  std::string note;
+};
+
+Result<SignupRequest> parse_signup(const nlohmann::json& body);
+Result<LoginRequest> parse_login(const nlohmann::json& body);
+Result<TicketDraft> parse_ticket_draft(const nlohmann::json& body);
+Result<MessageDraft> parse_message_draft(const nlohmann::json& body);
+Result<TimeEntryDraft> parse_time_entry_draft(const nlohmann::json& body);
+
+// The public reference of a ticket, shown to customers and on the transparency board.
+std::string ticket_reference(Id ticket_id);
+
+// [SECTION] JSON encoding (both directions, for the server's answers and the client's reads)
+void to_json(nlohmann::json& out, const UserView& value);
+void from_json(const nlohmann::json& in, UserView& value);
+void to_json(nlohmann::json& out, const Balances& value);
+void from_json(const nlohmann::json& in, Balances& value);
+void to_json(nlohmann::json& out, const Me& value);
+void from_json(const nlohmann::json& in, Me& value);
+void to_json(nlohmann::json& out, const TicketSummary& value);
+void from_json(const nlohmann::json& in, TicketSummary& value);
+void to_json(nlohmann::json& out, const TimelineEntry& value);
+void from_json(const nlohmann::json& in, TimelineEntry& value);
+void to_json(nlohmann::json& out, const TicketDetail& value);
+void from_json(const nlohmann::json& in, TicketDetail& value);
+nlohmann::json to_json(const SignupRequest& value);
+nlohmann::json to_json(const LoginRequest& value);
+nlohmann::json to_json(const TicketDraft& value);
+nlohmann::json to_json(const MessageDraft& value);
+nlohmann::json to_json(const TimeEntryDraft& value);
+
+// {"error": {"code": ..., "message": ..., "field": ..., "params": {...}}}
+nlohmann::json error_body(const Error& error, std::string_view message);
+// The Error inside an error body, or "invalid_json" if the body has no such shape.
+Error parse_error_body(const nlohmann::json& body);
+
+}  // namespace tessera::wire

@@ -1,0 +1,299 @@
+// JSON encoding and request validation of the wire types (see wire.hpp).
+#include "tessera/wire.hpp"
+
+#include <cstdio>
+
+#include "tessera/email.hpp"
+
+namespace tessera::wire {
+
+using nlohmann::json;
+
+// [SECTION] Reading request fields
+namespace {
+
+Error field_error(std::string code, std::string field, std::map<std::string, std::string> params = {}) {
+  return Error{std::move(code), std::move(field), std::move(params)};
+}
+
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t continuation = lead < 0x80 ? 0 : (lead >> 5) == 0x6 ? 1 : (lead >> 4) == 0xE ? 2 : (lead >> 3) == 0x1E ? 3 : 4;
+    if (continuation == 4 || i + continuation >= text.size() + (continuation == 0 ? 1 : 0)) return false;
+    for (std::size_t k = 1; k <= continuation; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return false;
+    i += continuation + 1;
+  }
+  return true;
+}
+
+// A required string of 1..max bytes, trimmed of surrounding spaces when `trim` is set.
+std::optional<Error> read_text(const json& body, const char* field, std::size_t max, std::string& out,
+                               bool trim = true) {
+  const auto found = body.find(field);
+  if (found == body.end() || found->is_null()) return field_error("required", field);
+  if (!found->is_string()) return field_error("invalid_type", field);
+  std::string text = found->get<std::string>();
+  if (trim) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    const auto last = text.find_last_not_of(" \t\r\n");
+    text = first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
+  }
+  if (text.empty()) return field_error("required", field);
+  if (text.size() > max) return field_error("too_long", field, {{"max", std::to_string(max)}});
+  if (!is_valid_utf8(text)) return field_error("invalid_value", field);
+  out = std::move(text);
+  return std::nullopt;
+}
+
+template <class Enum, class Parse>
+std::optional<Error> read_enum(const json& body, const char* field, Parse parse, Enum& out,
+                               std::optional<Enum> fallback = std::nullopt) {
+  const auto found = body.find(field);
+  if (found == body.end() || found->is_null()) {
+    if (fallback) {
+      out = *fallback;
+      return std::nullopt;
+    }
+    return field_error("required", field);
+  }
+  if (!found->is_string()) return field_error("invalid_type", field);
+  const auto parsed = parse(found->get<std::string>());
+  if (!parsed) return field_error("invalid_value", field);
+  out = *parsed;
+  return std::nullopt;
+}
+
+std::optional<Error> require_object(const json& body) {
+  if (!body.is_object()) return field_error("invalid_json", "");
+  return std::nullopt;
+}
+
+}  // namespace
+
+// [SECTION] Requests
+Result<SignupRequest> parse_signup(const json& body) {
+  SignupRequest request;
+  if (auto error = require_object(body)) return *error;
+  if (auto error = read_text(body, "name", Limits::name_max, request.name)) return *error;
+  std::string email;
+  if (auto error = read_text(body, "email", 254, email)) return *error;
+  request.email = normalize_email(email);
+  if (!is_valid_email(request.email)) return field_error("invalid_email", "email");
+  const auto password = body.find("password");
+  if (password == body.end() || password->is_null()) return field_error("required", "password");
+  if (!password->is_string()) return field_error("invalid_type", "password");
+  request.password = password->get<std::string>();
+  if (request.password.size() < Limits::password_min)
+    return field_error("password_too_short", "password", {{"min", std::to_string(Limits::password_min)}});
+  if (request.password.size() > Limits::password_max)
+    return field_error("too_long", "password", {{"max", std::to_string(Limits::password_max)}});
+  if (auto error = read_enum(body, "language", parse_language, request.language, std::optional(Language::en)))
+    return *error;
+  return request;
+}
+
+Result<LoginRequest> parse_login(const json& body) {
+  LoginRequest request;
+  if (auto error = require_object(body)) return *error;
+  std::string email;
+  if (auto error = read_text(body, "email", 254, email)) return *error;
+  request.email = normalize_email(email);
+  if (auto error = read_text(body, "password", Limits::password_max, request.password, false)) return *error;
+  return request;
+}
+
+Result<TicketDraft> parse_ticket_draft(const json& body) {
+  TicketDraft draft;
+  if (auto error = require_object(body)) return *error;
+  if (auto error = read_text(body, "subject", Limits::subject_max, draft.subject)) return *error;
+  if (auto error = read_text(body, "description", Limits::description_max, draft.description)) return *error;
+  if (auto error = read_enum(body, "category", parse_category, draft.category)) return *error;
+  if (auto error = read_enum(body, "criticality", parse_criticality, draft.criticality)) return *error;
+  if (auto error = read_enum(body, "language", parse_language, draft.language)) return *error;
+  return draft;
+}
+
+Result<MessageDraft> parse_message_draft(const json& body) {
+  MessageDraft draft;
+  if (auto error = require_object(body)) return *error;
+  if (auto error = read_text(body, "body", Limits::message_max, draft.body)) return *error;
+  if (const auto internal = body.find("internal"); internal != body.end() && !internal->is_null()) {
+    if (!internal->is_boolean()) return field_error("invalid_type", "internal");
+    draft.internal = internal->get<bool>();
+  }
+  return draft;
+}
+
+Result<TimeEntryDraft> parse_time_entry_draft(const json& body) {
+  TimeEntryDraft draft;
+  if (auto error = require_object(body)) return *error;
+  const auto minutes = body.find("minutes");
+  if (minutes == body.end() || minutes->is_null()) return field_error("required", "minutes");
+  if (!minutes->is_number_integer()) return field_error("invalid_type", "minutes");
+  const auto value = minutes->get<std::int64_t>();
+  if (value < Limits::time_entry_min || value > Limits::time_entry_max)
+    return field_error("minutes_out_of_range", "minutes");
+  draft.minutes = value;
+  if (auto error = read_text(body, "note", Limits::note_max, draft.note)) return *error;
+  return draft;
+}
+
+std::string ticket_reference(Id ticket_id) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "T-%06lld", static_cast<long long>(ticket_id));
+  return buffer;
+}
+
+// [SECTION] JSON encoding
+namespace {
+template <class Enum, class Parse>
+Enum enum_from(const json& in, const char* field, Parse parse, Enum fallback) {
+  const auto found = in.find(field);
+  if (found == in.end() || !found->is_string()) return fallback;
+  return parse(found->template get<std::string>()).value_or(fallback);
+}
+template <class T>
+T value_or(const json& in, const char* field, T fallback) {
+  const auto found = in.find(field);
+  if (found == in.end() || found->is_null()) return fallback;
+  return found->template get<T>();
+}
+}  // namespace
+
+void to_json(json& out, const UserView& v) {
+  out = json{{"id", v.id},       {"account_id", v.account_id},        {"name", v.name},
+             {"email", v.email}, {"role", std::string(to_string(v.role))}, {"language", std::string(to_string(v.language))}};
+}
+void from_json(const json& in, UserView& v) {
+  v.id = value_or<Id>(in, "id", 0);
+  v.account_id = value_or<Id>(in, "account_id", 0);
+  v.name = value_or<std::string>(in, "name", "");
+  v.email = value_or<std::string>(in, "email", "");
+  v.role = enum_from(in, "role", parse_role, Role::customer);
+  v.language = enum_from(in, "language", parse_language, Language::en);
+}
+
+void to_json(json& out, const Balances& v) {
+  out = json{{"trial_minutes_granted", v.trial_minutes_granted},
+             {"trial_minutes_left", v.trial_minutes_left},
+             {"trial_expires_at", v.trial_expires_at},
+             {"overrun_minutes", v.overrun_minutes}};
+}
+void from_json(const json& in, Balances& v) {
+  v.trial_minutes_granted = value_or<Minutes>(in, "trial_minutes_granted", 0);
+  v.trial_minutes_left = value_or<Minutes>(in, "trial_minutes_left", 0);
+  v.trial_expires_at = value_or<Instant>(in, "trial_expires_at", 0);
+  v.overrun_minutes = value_or<Minutes>(in, "overrun_minutes", 0);
+}
+
+void to_json(json& out, const Me& v) { out = json{{"user", v.user}, {"balances", v.balances}}; }
+void from_json(const json& in, Me& v) {
+  if (in.contains("user")) v.user = in.at("user").get<UserView>();
+  if (in.contains("balances")) v.balances = in.at("balances").get<Balances>();
+}
+
+void to_json(json& out, const TicketSummary& v) {
+  out = json{{"id", v.id},
+             {"reference", v.reference},
+             {"subject", v.subject},
+             {"category", std::string(to_string(v.category))},
+             {"criticality", std::string(to_string(v.criticality))},
+             {"triage", v.triage ? json(std::string(to_string(*v.triage))) : json(nullptr)},
+             {"language", std::string(to_string(v.language))},
+             {"status", std::string(to_string(v.status))},
+             {"funding", v.funding},
+             {"minutes_worked", v.minutes_worked},
+             {"created_at", v.created_at},
+             {"updated_at", v.updated_at},
+             {"customer_name", v.customer_name},
+             {"operator_name", v.operator_name}};
+}
+void from_json(const json& in, TicketSummary& v) {
+  v.id = value_or<Id>(in, "id", 0);
+  v.reference = value_or<std::string>(in, "reference", "");
+  v.subject = value_or<std::string>(in, "subject", "");
+  v.category = enum_from(in, "category", parse_category, Category::other);
+  v.criticality = enum_from(in, "criticality", parse_criticality, Criticality::normal);
+  const auto triage = in.find("triage");
+  v.triage = (triage != in.end() && triage->is_string()) ? parse_criticality(triage->get<std::string>()) : std::nullopt;
+  v.language = enum_from(in, "language", parse_language, Language::en);
+  v.status = enum_from(in, "status", parse_ticket_status, TicketStatus::new_);
+  v.funding = value_or<std::string>(in, "funding", "");
+  v.minutes_worked = value_or<Minutes>(in, "minutes_worked", 0);
+  v.created_at = value_or<Instant>(in, "created_at", 0);
+  v.updated_at = value_or<Instant>(in, "updated_at", 0);
+  v.customer_name = value_or<std::string>(in, "customer_name", "");
+  v.operator_name = value_or<std::string>(in, "operator_name", "");
+}
+
+void to_json(json& out, const TimelineEntry& v) {
+  out = json{{"id", v.id},
+             {"kind", v.kind},
+             {"at", v.at},
+             {"author_name", v.author_name},
+             {"author_role", std::string(to_string(v.author_role))},
+             {"body", v.body},
+             {"minutes", v.minutes},
+             {"status_from", v.status_from ? json(std::string(to_string(*v.status_from))) : json(nullptr)},
+             {"status_to", v.status_to ? json(std::string(to_string(*v.status_to))) : json(nullptr)}};
+}
+void from_json(const json& in, TimelineEntry& v) {
+  v.id = value_or<Id>(in, "id", 0);
+  v.kind = value_or<std::string>(in, "kind", "");
+  v.at = value_or<Instant>(in, "at", 0);
+  v.author_name = value_or<std::string>(in, "author_name", "");
+  v.author_role = enum_from(in, "author_role", parse_role, Role::system);
+  v.body = value_or<std::string>(in, "body", "");
+  v.minutes = value_or<Minutes>(in, "minutes", 0);
+  const auto from = in.find("status_from");
+  v.status_from = (from != in.end() && from->is_string()) ? parse_ticket_status(from->get<std::string>()) : std::nullopt;
+  const auto to = in.find("status_to");
+  v.status_to = (to != in.end() && to->is_string()) ? parse_ticket_status(to->get<std::string>()) : std::nullopt;
+}
+
+void to_json(json& out, const TicketDetail& v) {
+  out = json{{"ticket", v.ticket}, {"description", v.description}, {"timeline", v.timeline}};
+}
+void from_json(const json& in, TicketDetail& v) {
+  if (in.contains("ticket")) v.ticket = in.at("ticket").get<TicketSummary>();
+  v.description = value_or<std::string>(in, "description", "");
+  v.timeline.clear();
+  if (const auto timeline = in.find("timeline"); timeline != in.end() && timeline->is_array())
+    for (const auto& entry : *timeline) v.timeline.push_back(entry.get<TimelineEntry>());
+}
+
+json to_json(const SignupRequest& v) {
+  return json{{"name", v.name}, {"email", v.email}, {"password", v.password},
+              {"language", std::string(to_string(v.language))}};
+}
+json to_json(const LoginRequest& v) { return json{{"email", v.email}, {"password", v.password}}; }
+json to_json(const TicketDraft& v) {
+  return json{{"subject", v.subject},
+              {"description", v.description},
+              {"category", std::string(to_string(v.category))},
+              {"criticality", std::string(to_string(v.criticality))},
+              {"language", std::string(to_string(v.language))}};
+}
+json to_json(const MessageDraft& v) { return json{{"body", v.body}, {"internal", v.internal}}; }
+json to_json(const TimeEntryDraft& v) { return json{{"minutes", v.minutes}, {"note", v.note}}; }
+
+json error_body(const Error& error, std::string_view message) {
+  json inner{{"code", error.code}, {"message", message}};
+  if (!error.field.empty()) inner["field"] = error.field;
+  if (!error.params.empty()) inner["params"] = error.params;
+  return json{{"error", inner}};
+}
+
+Error parse_error_body(const json& body) {
+  if (!body.is_object() || !body.contains("error") || !body["error"].is_object()) return make_error("invalid_json");
+  const json& inner = body["error"];
+  Error error = make_error(value_or<std::string>(inner, "code", "internal"), value_or<std::string>(inner, "field", ""));
+  if (const auto params = inner.find("params"); params != inner.end() && params->is_object())
+    for (const auto& [key, value] : params->items())
+      error.params[key] = value.is_string() ? value.get<std::string>() : value.dump();
+  return error;
+}
+
+}  // namespace tessera::wire

@@ -11,7 +11,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates xz-utils dpkg-dev
   emscripten nodejs
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libboost-test-dev
-  libsodium-dev libhpdf-dev libhowardhinnant-date-dev libtomlplusplus-dev tzdata
+  libsqlitecpp-dev libcli11-dev libsodium-dev libhpdf-dev libhowardhinnant-date-dev libtomlplusplus-dev tzdata
   fonts-dejavu-core chromium wrk lcov gzip
 )
 

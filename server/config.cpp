@@ -1,0 +1,42 @@
+// Configuration loading: TOML file (toml++), environment variables (see config.hpp).
+#include "config.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <toml++/toml.h>
+
+namespace tessera::server {
+
+Instant system_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+Result<bool> load_config_file(const std::string& path, Config& config) {
+  toml::table table;
+  try {
+    table = toml::parse_file(path);
+  } catch (const toml::parse_error& error) {
+    Error failure = make_error("invalid_config");
+    failure.params["reason"] = std::string(error.description());
+    return failure;
+  }
+  config.db_path = table["db_path"].value_or(config.db_path);
+  config.host = table["host"].value_or(config.host);
+  config.port = table["port"].value_or(config.port);
+  config.web_root = table["web_root"].value_or(config.web_root);
+  config.cookie_secure = table["cookie_secure"].value_or(config.cookie_secure);
+  config.auth_attempts_per_minute = table["auth_attempts_per_minute"].value_or(config.auth_attempts_per_minute);
+  config.trial.minutes = table["trial_minutes"].value_or(config.trial.minutes);
+  config.trial.validity_days = table["trial_validity_days"].value_or(config.trial.validity_days);
+  return true;
+}
+
+void load_config_env(Config& config) {
+  if (const char* value = std::getenv("TESSERA_DB")) config.db_path = value;
+  if (const char* value = std::getenv("TESSERA_HOST")) config.host = value;
+  if (const char* value = std::getenv("TESSERA_PORT")) config.port = std::atoi(value);
+  if (const char* value = std::getenv("TESSERA_WEB_ROOT")) config.web_root = value;
+  if (const char* value = std::getenv("TESSERA_COOKIE_SECURE")) config.cookie_secure = std::string(value) == "1";
+}
+
+}  // namespace tessera::server

@@ -1,0 +1,40 @@
+// The server's configuration: defaults, then a TOML file, then TESSERA_* environment
+// variables, then command-line flags (each overriding the one before). The clock is part
+// of it so tests can drive time.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "tessera/result.hpp"
+#include "tessera/trial.hpp"
+#include "tessera/units.hpp"
+
+namespace tessera::server {
+
+struct Config {
+  std::string db_path = "data/tessera.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string web_root;         // the built web client; empty = API only
+  bool cookie_secure = false;   // set true behind a TLS reverse proxy
+  std::size_t max_body_bytes = 64 * 1024;
+  int io_timeout_seconds = 10;
+  int auth_attempts_per_minute = 10;  // log-in and sign-up, per client address
+  std::int64_t session_idle_seconds = 7 * kSecondsPerDay;
+  std::int64_t session_absolute_seconds = 30 * kSecondsPerDay;
+  // Argon2id cost (libsodium). Defaults are libsodium's "interactive" limits.
+  unsigned long long argon2_opslimit = 2;
+  std::size_t argon2_memlimit = 64 * 1024 * 1024;
+  TrialRules trial;
+  std::function<Instant()> clock;  // defaults to the system clock
+};
+
+Instant system_now();
+
+// Apply `key = value` settings from a TOML-like file (flat keys; strings in quotes).
+Result<bool> load_config_file(const std::string& path, Config& config);
+// Apply TESSERA_DB, TESSERA_HOST, TESSERA_PORT, TESSERA_WEB_ROOT, TESSERA_COOKIE_SECURE.
+void load_config_env(Config& config);
+
+}  // namespace tessera::server

@@ -1,0 +1,41 @@
+// The HTTP server: cpp-httplib with explicit limits, security headers, the CSRF header
+// check, session cookies, JSON errors, the static web client, and the thin handlers of
+// the /api/v1 routes (each parses, calls the Service, answers).
+#pragma once
+#include <httplib.h>
+
+#include <memory>
+
+#include "config.hpp"
+#include "rate_limiter.hpp"
+#include "service.hpp"
+#include "sqlite_store.hpp"
+
+namespace tessera::server {
+
+class HttpServer {
+ public:
+  explicit HttpServer(Config config);
+  // Bind to host:port (port 0: one the OS picks). Returns the port, or -1.
+  int bind(const std::string& host, int port);
+  bool listen();  // serves until stop()
+  void stop();
+
+  Service& service() { return service_; }
+  SqliteStore& store() { return store_; }
+  const Config& config() const { return config_; }
+
+ private:
+  void install_routes();
+
+  Config config_;
+  SqliteStore store_;
+  Service service_;
+  RateLimiter auth_limiter_;
+  httplib::Server http_;
+};
+
+// The HTTP status for a domain error code.
+int http_status_for(const std::string& error_code);
+
+}  // namespace tessera::server

@@ -1,0 +1,402 @@
+// The API's use cases (see service.hpp). Rules come from shared/: validation (wire.hpp),
+// the trial (trial.hpp), the ticket state machine (ticket.hpp), access (access.hpp).
+#include "service.hpp"
+
+#include <SQLiteCpp/Exception.h>
+
+#include <map>
+#include <sstream>
+
+#include "crypto.hpp"
+#include "tessera/email.hpp"
+#include "tessera/trial.hpp"
+
+namespace tessera::server {
+
+namespace {
+constexpr std::int64_t kSessionTouchSeconds = 60;  // last_seen_at is written at most once a minute
+
+std::vector<Language> parse_languages(const std::string& list) {
+  std::vector<Language> languages;
+  std::stringstream stream(list);
+  for (std::string item; std::getline(stream, item, ',');)
+    if (auto language = parse_language(item)) languages.push_back(*language);
+  return languages;
+}
+}  // namespace
+
+Service::Service(Store& store, const Config& config)
+    : store_(store), config_(config),
+      dummy_hash_(hash_password("not a real password", config.argon2_opslimit, config.argon2_memlimit)) {}
+
+Instant Service::now() const { return config_.clock ? config_.clock() : system_now(); }
+
+// [SECTION] Accounts and sessions
+SessionStart Service::open_session(const UserRecord& user) {
+  SessionStart start;
+  start.token = random_token_hex();
+  const Instant at = now();
+  store_.create_session(sha256_hex(start.token), SessionRecord{user.id, at, at});
+  start.me = me(user);
+  return start;
+}
+
+Result<SessionStart> Service::signup(const wire::SignupRequest& request) {
+  const std::string password_hash = hash_password(request.password, config_.argon2_opslimit, config_.argon2_memlimit);
+  std::optional<UserRecord> created;
+  store_.transaction([&] {
+    if (store_.user_by_email(request.email)) return;
+    const Instant at = now();
+    UserRecord user;
+    user.account_id = store_.create_account(at);
+    user.name = request.name;
+    user.email = request.email;
+    user.password_hash = password_hash;
+    user.role = Role::customer;
+    user.language = request.language;
+    user.created_at = at;
+    user.id = store_.create_user(user);
+    store_.set_account_owner(*user.account_id, user.id);
+    if (!store_.email_had_trial(request.email))  // one trial per person, ever (SPEC §1.1)
+      store_.record_trial(request.email, *user.account_id, grant_trial(config_.trial, at));
+    created = user;
+  });
+  if (!created) return make_error("email_taken", "email");
+  return open_session(*created);
+}
+
+Result<SessionStart> Service::login(const wire::LoginRequest& request) {
+  const auto user = store_.user_by_email(request.email);
+  if (!user) {
+    verify_password(dummy_hash_, request.password);  // same work as a real check
+    return make_error("invalid_credentials");
+  }
+  if (!verify_password(user->password_hash, request.password)) return make_error("invalid_credentials");
+  return open_session(*user);
+}
+
+void Service::logout(const std::string& token) { store_.delete_session(sha256_hex(token)); }
+
+std::optional<UserRecord> Service::authenticate(const std::string& token) {
+  if (token.empty()) return std::nullopt;
+  const std::string digest = sha256_hex(token);
+  const auto session = store_.session(digest);
+  if (!session) return std::nullopt;
+  const Instant at = now();
+  if (at - session->last_seen_at >= config_.session_idle_seconds ||
+      at - session->created_at >= config_.session_absolute_seconds) {
+    store_.delete_session(digest);
+    return std::nullopt;
+  }
+  if (at - session->last_seen_at >= kSessionTouchSeconds) store_.touch_session(digest, at);
+  return store_.user_by_id(session->user_id);
+}
+
+wire::Me Service::me(const UserRecord& user) {
+  wire::Me me;
+  me.user = wire::UserView{user.id, user.account_id.value_or(0), user.name, user.email, user.role, user.language};
+  if (user.account_id) {
+    if (const auto grant = store_.trial_of_account(*user.account_id)) {
+      me.balances.trial_minutes_granted = grant->minutes;
+      me.balances.trial_expires_at = grant->expires_at;
+      me.balances.trial_minutes_left =
+          trial_minutes_left(*grant, store_.minutes_charged(*user.account_id, "trial"), now());
+    }
+    me.balances.overrun_minutes = store_.overrun_minutes(*user.account_id);
+  }
+  return me;
+}
+
+Result<UserRecord> Service::create_staff(const std::string& name, const std::string& email,
+                                         const std::string& password, Role role,
+                                         const std::string& languages_spoken) {
+  UserRecord user;
+  user.name = name;
+  user.email = normalize_email(email);
+  user.password_hash = hash_password(password, config_.argon2_opslimit, config_.argon2_memlimit);
+  user.role = role;
+  user.language = Language::en;
+  user.languages_spoken = languages_spoken;
+  user.created_at = now();
+  bool taken = false;
+  store_.transaction([&] {
+    if (store_.user_by_email(user.email)) {
+      taken = true;
+      return;
+    }
+    user.id = store_.create_user(user);
+  });
+  if (taken) return make_error("email_taken", "email");
+  return user;
+}
+
+// [SECTION] Ticket views
+Viewer Service::viewer_of(const UserRecord& user) {
+  Viewer viewer{user.id, user.role, user.account_id, false};
+  if (user.account_id) viewer.is_account_owner = store_.account_owner(*user.account_id) == user.id;
+  return viewer;
+}
+
+Result<TicketRecord> Service::visible_ticket(const UserRecord& user, Id ticket_id) {
+  auto ticket = store_.ticket(ticket_id);
+  // Another account's ticket answers like a missing one: its existence is not revealed.
+  if (!ticket || !may_see_ticket(viewer_of(user), TicketOwnership{ticket->account_id, ticket->opened_by}))
+    return make_error("not_found");
+  return *ticket;
+}
+
+wire::TicketSummary Service::summary_of(const TicketRecord& t, const Viewer& viewer) {
+  wire::TicketSummary summary;
+  summary.id = t.id;
+  summary.reference = wire::ticket_reference(t.id);
+  summary.subject = t.subject;
+  summary.category = t.category;
+  summary.criticality = t.criticality;
+  summary.triage = t.triage;
+  summary.language = t.language;
+  summary.status = t.status;
+  summary.funding = t.funding;
+  summary.minutes_worked = t.minutes_worked;
+  summary.created_at = t.created_at;
+  summary.updated_at = t.updated_at;
+  if (is_staff(viewer.role))
+    if (const auto opener = store_.user_by_id(t.opened_by)) summary.customer_name = opener->name;
+  if (t.operator_id)
+    if (const auto op = store_.user_by_id(*t.operator_id)) summary.operator_name = op->name;
+  return summary;
+}
+
+wire::TicketDetail Service::detail_of(const TicketRecord& t, const Viewer& viewer) {
+  wire::TicketDetail detail;
+  detail.ticket = summary_of(t, viewer);
+  detail.description = t.description;
+  std::map<Id, std::pair<std::string, Role>> authors;
+  for (const TicketEventRecord& event : store_.ticket_events(t.id)) {
+    if (event.kind == "internal_note" && !may_see_internal_notes(viewer)) continue;
+    wire::TimelineEntry entry;
+    entry.id = event.id;
+    entry.kind = event.kind;
+    entry.at = event.at;
+    entry.body = event.body;
+    entry.minutes = event.minutes;
+    entry.status_from = event.status_from;
+    entry.status_to = event.status_to;
+    if (event.author_id) {
+      auto found = authors.find(*event.author_id);
+      if (found == authors.end()) {
+        const auto author = store_.user_by_id(*event.author_id);
+        found = authors
+                    .emplace(*event.author_id,
+                             author ? std::pair(author->name, author->role) : std::pair(std::string(), Role::system))
+                    .first;
+      }
+      entry.author_name = found->second.first;
+      entry.author_role = found->second.second;
+    }
+    detail.timeline.push_back(std::move(entry));
+  }
+  return detail;
+}
+
+void Service::change_status(TicketRecord& ticket, TicketStatus to, std::optional<Id> author) {
+  TicketEventRecord event;
+  event.ticket_id = ticket.id;
+  event.kind = "status_change";
+  event.at = now();
+  event.author_id = author;
+  event.status_from = ticket.status;
+  event.status_to = to;
+  store_.add_ticket_event(event);
+  ticket.status = to;
+  ticket.updated_at = event.at;
+}
+
+// [SECTION] Ticket use cases
+Result<CreatedTicket> Service::create_ticket(const UserRecord& user, const wire::TicketDraft& draft,
+                                             const std::string& idempotency_key) {
+  if (user.role != Role::customer || !user.account_id) return make_error("forbidden");
+  if (idempotency_key.empty()) return make_error("idempotency_key_required", "Idempotency-Key");
+  if (idempotency_key.size() > wire::Limits::idempotency_key_max)
+    return make_error("invalid_value", "Idempotency-Key");
+  const std::string request_hash = sha256_hex(wire::to_json(draft).dump());
+  std::optional<Error> failure;
+  CreatedTicket created;
+  store_.transaction([&] {
+    if (const auto seen = store_.idempotency(user.id, idempotency_key)) {
+      if (seen->request_hash != request_hash) {
+        failure = make_error("idempotency_conflict");
+        return;
+      }
+      created.detail = detail_of(*store_.ticket(seen->ticket_id), viewer_of(user));
+      created.replayed = true;
+      return;
+    }
+    const Instant at = now();
+    const auto grant = store_.trial_of_account(*user.account_id);
+    if (!grant || trial_minutes_left(*grant, store_.minutes_charged(*user.account_id, "trial"), at) <= 0) {
+      failure = make_error("no_funding");
+      return;
+    }
+    TicketRecord ticket;
+    ticket.account_id = *user.account_id;
+    ticket.opened_by = user.id;
+    ticket.subject = draft.subject;
+    ticket.description = draft.description;
+    ticket.category = draft.category;
+    ticket.criticality = draft.criticality;
+    ticket.language = draft.language;
+    ticket.status = TicketStatus::new_;
+    ticket.funding = "trial";
+    ticket.created_at = ticket.updated_at = at;
+    ticket.id = store_.create_ticket(ticket);
+    store_.add_ticket_event(TicketEventRecord{0, ticket.id, "status_change", at, user.id, "", 0, std::nullopt,
+                                              TicketStatus::new_});
+    store_.record_idempotency(user.id, idempotency_key, IdempotencyRecord{request_hash, ticket.id}, at);
+    created.detail = detail_of(ticket, viewer_of(user));
+  });
+  if (failure) return *failure;
+  return created;
+}
+
+std::vector<wire::TicketSummary> Service::list_tickets(const UserRecord& user) {
+  const Viewer viewer = viewer_of(user);
+  std::vector<TicketRecord> tickets;
+  if (is_staff(user.role)) tickets = store_.all_tickets(500);
+  else if (user.account_id && viewer.is_account_owner) tickets = store_.tickets_of_account(*user.account_id);
+  else tickets = store_.tickets_opened_by(user.id);
+  std::vector<wire::TicketSummary> summaries;
+  for (const TicketRecord& ticket : tickets)
+    if (may_see_ticket(viewer, TicketOwnership{ticket.account_id, ticket.opened_by}))
+      summaries.push_back(summary_of(ticket, viewer));
+  return summaries;
+}
+
+Result<wire::TicketDetail> Service::ticket_detail(const UserRecord& user, Id ticket_id) {
+  auto ticket = visible_ticket(user, ticket_id);
+  if (!ticket) return ticket.error();
+  return detail_of(*ticket, viewer_of(user));
+}
+
+Result<wire::TicketDetail> Service::add_message(const UserRecord& user, Id ticket_id, const wire::MessageDraft& draft) {
+  std::optional<Error> failure;
+  wire::TicketDetail detail;
+  store_.transaction([&] {
+    auto found = visible_ticket(user, ticket_id);
+    if (!found) {
+      failure = found.error();
+      return;
+    }
+    TicketRecord ticket = *found;
+    const Viewer viewer = viewer_of(user);
+    if (draft.internal && !may_see_internal_notes(viewer)) {
+      failure = make_error("forbidden", "internal");
+      return;
+    }
+    if (!accepts_messages(ticket.status)) {
+      failure = make_error("ticket_closed");
+      return;
+    }
+    const Instant at = now();
+    store_.add_ticket_event(TicketEventRecord{0, ticket.id, draft.internal ? "internal_note" : "message", at, user.id,
+                                              draft.body, 0, std::nullopt, std::nullopt});
+    ticket.updated_at = at;
+    if (user.role == Role::customer && ticket.status == TicketStatus::waiting_customer) {
+      const auto next = apply_ticket_action(TicketFacts{ticket.status, ticket.minutes_worked},
+                                            TicketAction::customer_replied, Role::customer);
+      if (next) change_status(ticket, *next, user.id);
+    }
+    store_.update_ticket(ticket);
+    detail = detail_of(ticket, viewer);
+  });
+  if (failure) return *failure;
+  return detail;
+}
+
+Result<wire::TicketDetail> Service::apply_action(const UserRecord& user, Id ticket_id, TicketAction action) {
+  std::optional<Error> failure;
+  wire::TicketDetail detail;
+  store_.transaction([&] {
+    auto found = visible_ticket(user, ticket_id);
+    if (!found) {
+      failure = found.error();
+      return;
+    }
+    TicketRecord ticket = *found;
+    const auto next = apply_ticket_action(TicketFacts{ticket.status, ticket.minutes_worked}, action, user.role);
+    if (!next) {
+      failure = next.error();
+      return;
+    }
+    if (action == TicketAction::take) ticket.operator_id = user.id;
+    change_status(ticket, *next, user.id);
+    store_.update_ticket(ticket);
+    detail = detail_of(ticket, viewer_of(user));
+  });
+  if (failure) return *failure;
+  return detail;
+}
+
+Result<wire::TicketDetail> Service::log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft) {
+  if (!is_staff(user.role)) return make_error("forbidden");
+  std::optional<Error> failure;
+  wire::TicketDetail detail;
+  store_.transaction([&] {
+    auto found = visible_ticket(user, ticket_id);
+    if (!found) {
+      failure = found.error();
+      return;
+    }
+    TicketRecord ticket = *found;
+    if (!accepts_time_entries(ticket.status)) {
+      Error error = make_error("invalid_transition");
+      error.params = {{"status", std::string(to_string(ticket.status))}, {"action", "log_time"}};
+      failure = error;
+      return;
+    }
+    const Instant at = now();
+    const Id event_id = store_.add_ticket_event(
+        TicketEventRecord{0, ticket.id, "time_entry", at, user.id, draft.note, draft.minutes, std::nullopt, std::nullopt});
+    ChargeRecord charge{ticket.id, ticket.account_id, event_id, ticket.funding, 0, draft.minutes, at};
+    if (ticket.funding == "trial") {
+      const auto grant = store_.trial_of_account(ticket.account_id);
+      if (grant) {
+        const TrialCharge trial_charge =
+            charge_trial(*grant, store_.minutes_charged(ticket.account_id, "trial"), draft.minutes, at);
+        charge.charged = trial_charge.charged;
+        charge.overrun = trial_charge.overrun;
+      }
+    }
+    store_.add_charge(charge);
+    ticket.minutes_worked += draft.minutes;
+    ticket.updated_at = at;
+    if (charge.overrun > 0) {  // SPEC §1.7: the ticket waits for the customer to top up
+      const auto next = apply_ticket_action(TicketFacts{ticket.status, ticket.minutes_worked},
+                                            TicketAction::funding_exhausted, Role::system);
+      if (next) change_status(ticket, *next, std::nullopt);
+    }
+    store_.update_ticket(ticket);
+    detail = detail_of(ticket, viewer_of(user));
+  });
+  if (failure) return *failure;
+  return detail;
+}
+
+Result<std::vector<wire::TicketSummary>> Service::queue(const UserRecord& user) {
+  if (!is_staff(user.role)) return make_error("forbidden");
+  const auto languages = user.role == Role::admin ? std::vector<Language>{Language::fr, Language::en, Language::es}
+                                                  : parse_languages(user.languages_spoken);
+  std::map<Id, TicketRecord> by_id;
+  std::vector<QueueItem> items;
+  for (TicketRecord& ticket : store_.open_tickets()) {
+    items.push_back(QueueItem{ticket.id, ticket.criticality, ticket.triage, ticket.language, ticket.status,
+                              ticket.created_at});
+    by_id.emplace(ticket.id, std::move(ticket));
+  }
+  const Viewer viewer = viewer_of(user);
+  std::vector<wire::TicketSummary> summaries;
+  for (const QueueItem& item : operator_queue(std::move(items), languages))
+    summaries.push_back(summary_of(by_id.at(item.ticket_id), viewer));
+  return summaries;
+}
+
+}  // namespace tessera::server

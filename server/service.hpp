@@ -1,0 +1,63 @@
+// The use cases of the API, between the HTTP handlers and the store: each takes the
+// authenticated user and a parsed request, applies the domain rules from shared/, persists
+// in one transaction, and returns the answer or a domain Error. No HTTP here.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "config.hpp"
+#include "store.hpp"
+#include "tessera/access.hpp"
+#include "tessera/wire.hpp"
+
+namespace tessera::server {
+
+struct SessionStart {
+  wire::Me me;
+  std::string token;  // to put in the session cookie; stored only as its digest
+};
+
+struct CreatedTicket {
+  wire::TicketDetail detail;
+  bool replayed = false;  // the same Idempotency-Key and body were seen before
+};
+
+class Service {
+ public:
+  Service(Store& store, const Config& config);
+  Instant now() const;
+
+  // [SECTION] Accounts and sessions
+  Result<SessionStart> signup(const wire::SignupRequest& request);
+  Result<SessionStart> login(const wire::LoginRequest& request);
+  void logout(const std::string& token);
+  std::optional<UserRecord> authenticate(const std::string& token);
+  wire::Me me(const UserRecord& user);
+  // Staff accounts (used by `tessera init`); fails with "email_taken".
+  Result<UserRecord> create_staff(const std::string& name, const std::string& email, const std::string& password,
+                                  Role role, const std::string& languages_spoken);
+
+  // [SECTION] Tickets
+  Result<CreatedTicket> create_ticket(const UserRecord& user, const wire::TicketDraft& draft,
+                                      const std::string& idempotency_key);
+  std::vector<wire::TicketSummary> list_tickets(const UserRecord& user);
+  Result<wire::TicketDetail> ticket_detail(const UserRecord& user, Id ticket_id);
+  Result<wire::TicketDetail> add_message(const UserRecord& user, Id ticket_id, const wire::MessageDraft& draft);
+  Result<wire::TicketDetail> apply_action(const UserRecord& user, Id ticket_id, TicketAction action);
+  Result<wire::TicketDetail> log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft);
+  Result<std::vector<wire::TicketSummary>> queue(const UserRecord& user);
+
+ private:
+  Viewer viewer_of(const UserRecord& user);
+  Result<TicketRecord> visible_ticket(const UserRecord& user, Id ticket_id);
+  wire::TicketSummary summary_of(const TicketRecord& ticket, const Viewer& viewer);
+  wire::TicketDetail detail_of(const TicketRecord& ticket, const Viewer& viewer);
+  SessionStart open_session(const UserRecord& user);
+  void change_status(TicketRecord& ticket, TicketStatus to, std::optional<Id> author);
+
+  Store& store_;
+  const Config& config_;
+  std::string dummy_hash_;  // verified against for unknown emails, so timing does not tell
+};
+
+}  // namespace tessera::server

@@ -1,0 +1,64 @@
+// The SQLite implementation of Store (SQLiteCpp over libsqlite3). One connection guarded by
+// a mutex; WAL mode; schema migrations applied when opened. See docs/architecture.md for
+// the durability choice (synchronous=NORMAL in WAL).
+#pragma once
+#include <SQLiteCpp/Database.h>
+
+#include <memory>
+#include <mutex>
+
+#include "store.hpp"
+
+namespace tessera::server {
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const std::string& path);
+  int schema_version();
+  SQLite::Database& database() { return db_; }
+
+  void transaction(const std::function<void()>& work) override;
+
+  Id create_account(Instant at) override;
+  void set_account_owner(Id account_id, Id user_id) override;
+  std::optional<Id> account_owner(Id account_id) override;
+  Id create_user(const UserRecord& user) override;
+  std::optional<UserRecord> user_by_id(Id id) override;
+  std::optional<UserRecord> user_by_email(const std::string& normalized_email) override;
+  bool any_user_with_role(Role role) override;
+
+  bool email_had_trial(const std::string& normalized_email) override;
+  void record_trial(const std::string& normalized_email, Id account_id, const TrialGrant& grant) override;
+  std::optional<TrialGrant> trial_of_account(Id account_id) override;
+  Minutes minutes_charged(Id account_id, const std::string& source) override;
+  Minutes overrun_minutes(Id account_id) override;
+  void add_charge(const ChargeRecord& charge) override;
+
+  void create_session(const std::string& token_hash, const SessionRecord& session) override;
+  std::optional<SessionRecord> session(const std::string& token_hash) override;
+  void touch_session(const std::string& token_hash, Instant at) override;
+  void delete_session(const std::string& token_hash) override;
+
+  Id create_ticket(const TicketRecord& ticket) override;
+  void update_ticket(const TicketRecord& ticket) override;
+  std::optional<TicketRecord> ticket(Id id) override;
+  std::vector<TicketRecord> tickets_of_account(Id account_id) override;
+  std::vector<TicketRecord> tickets_opened_by(Id user_id) override;
+  std::vector<TicketRecord> all_tickets(std::size_t limit) override;
+  std::vector<TicketRecord> open_tickets() override;
+  Id add_ticket_event(const TicketEventRecord& event) override;
+  std::vector<TicketEventRecord> ticket_events(Id ticket_id) override;
+
+  std::optional<IdempotencyRecord> idempotency(Id user_id, const std::string& key) override;
+  void record_idempotency(Id user_id, const std::string& key, const IdempotencyRecord& record, Instant at) override;
+
+ private:
+  void migrate();
+  std::vector<TicketRecord> query_tickets(const std::string& where_and_order, std::optional<Id> bind);
+
+  std::recursive_mutex mutex_;  // one writer/reader at a time on the connection
+  int transaction_depth_ = 0;
+  SQLite::Database db_;
+};
+
+}  // namespace tessera::server

@@ -1,0 +1,124 @@
+// Storage behind one interface (SPEC §3: a PostgreSQL store can be added later). Records
+// are plain data; no business rule lives here. `transaction` runs a unit of work
+// atomically: everything inside commits together or not at all.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tessera/ticket.hpp"
+#include "tessera/trial.hpp"
+#include "tessera/units.hpp"
+
+namespace tessera::server {
+
+struct UserRecord {
+  Id id = 0;
+  std::optional<Id> account_id;  // customers only
+  std::string name;
+  std::string email;  // normalized
+  std::string password_hash;
+  Role role = Role::customer;
+  Language language = Language::en;
+  std::string languages_spoken;  // operators: "fr,en"
+  Instant created_at = 0;
+};
+
+struct SessionRecord {
+  Id user_id = 0;
+  Instant created_at = 0;
+  Instant last_seen_at = 0;
+};
+
+struct TicketRecord {
+  Id id = 0;
+  Id account_id = 0;
+  Id opened_by = 0;
+  std::string subject;
+  std::string description;
+  Category category = Category::other;
+  Criticality criticality = Criticality::normal;
+  std::optional<Criticality> triage;
+  Language language = Language::en;
+  TicketStatus status = TicketStatus::new_;
+  std::string funding;
+  Minutes minutes_worked = 0;
+  std::optional<Id> operator_id;
+  Instant created_at = 0;
+  Instant updated_at = 0;
+};
+
+struct TicketEventRecord {
+  Id id = 0;
+  Id ticket_id = 0;
+  std::string kind;  // message, internal_note, status_change, time_entry
+  Instant at = 0;
+  std::optional<Id> author_id;
+  std::string body;
+  Minutes minutes = 0;
+  std::optional<TicketStatus> status_from;
+  std::optional<TicketStatus> status_to;
+};
+
+struct ChargeRecord {
+  Id ticket_id = 0;
+  Id account_id = 0;
+  Id event_id = 0;
+  std::string source;  // "trial"
+  Minutes charged = 0;
+  Minutes overrun = 0;
+  Instant at = 0;
+};
+
+struct IdempotencyRecord {
+  std::string request_hash;
+  Id ticket_id = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual void transaction(const std::function<void()>& work) = 0;
+
+  // [SECTION] Accounts and users
+  virtual Id create_account(Instant at) = 0;
+  virtual void set_account_owner(Id account_id, Id user_id) = 0;
+  virtual std::optional<Id> account_owner(Id account_id) = 0;
+  virtual Id create_user(const UserRecord& user) = 0;
+  virtual std::optional<UserRecord> user_by_id(Id id) = 0;
+  virtual std::optional<UserRecord> user_by_email(const std::string& normalized_email) = 0;
+  virtual bool any_user_with_role(Role role) = 0;
+
+  // [SECTION] Trials: grants are kept for ever, by email (one trial per person).
+  virtual bool email_had_trial(const std::string& normalized_email) = 0;
+  virtual void record_trial(const std::string& normalized_email, Id account_id, const TrialGrant& grant) = 0;
+  virtual std::optional<TrialGrant> trial_of_account(Id account_id) = 0;
+  virtual Minutes minutes_charged(Id account_id, const std::string& source) = 0;
+  virtual Minutes overrun_minutes(Id account_id) = 0;
+  virtual void add_charge(const ChargeRecord& charge) = 0;
+
+  // [SECTION] Sessions, by the digest of their token
+  virtual void create_session(const std::string& token_hash, const SessionRecord& session) = 0;
+  virtual std::optional<SessionRecord> session(const std::string& token_hash) = 0;
+  virtual void touch_session(const std::string& token_hash, Instant at) = 0;
+  virtual void delete_session(const std::string& token_hash) = 0;
+
+  // [SECTION] Tickets
+  virtual Id create_ticket(const TicketRecord& ticket) = 0;
+  virtual void update_ticket(const TicketRecord& ticket) = 0;
+  virtual std::optional<TicketRecord> ticket(Id id) = 0;
+  virtual std::vector<TicketRecord> tickets_of_account(Id account_id) = 0;
+  virtual std::vector<TicketRecord> tickets_opened_by(Id user_id) = 0;
+  virtual std::vector<TicketRecord> all_tickets(std::size_t limit) = 0;
+  virtual std::vector<TicketRecord> open_tickets() = 0;
+  virtual Id add_ticket_event(const TicketEventRecord& event) = 0;
+  virtual std::vector<TicketEventRecord> ticket_events(Id ticket_id) = 0;
+
+  virtual std::optional<IdempotencyRecord> idempotency(Id user_id, const std::string& key) = 0;
+  virtual void record_idempotency(Id user_id, const std::string& key, const IdempotencyRecord& record,
+                                  Instant at) = 0;
+};
+
+}  // namespace tessera::server

@@ -1,0 +1,105 @@
+// Texts of the domain core's own error codes (ledger, catalog, invoices, opening hours, SLA,
+// evaluations) and of the per-ticket cost statement. The server's and client's errors live
+// in errors.cpp; keys are never repeated across tables (a test checks).
+#include <array>
+
+#include "tables.hpp"
+
+namespace tessera::texts {
+
+namespace {
+constexpr std::array kDomainTexts{
+    // [SECTION] Ledger
+    TextEntry{"error.command_out_of_order", "Cette opération est datée d'avant la précédente.",
+              "This operation is dated before the previous one.", "Esta operación tiene fecha anterior a la previa."},
+    TextEntry{"error.trial_already_granted", "L'essai gratuit a déjà été accordé une fois.",
+              "The free trial has already been granted once.", "La prueba gratuita ya se concedió una vez."},
+    TextEntry{"error.invalid_offer", "Cette offre n'est pas valable.", "This offer is not valid.",
+              "Esta oferta no es válida."},
+    TextEntry{"error.subscription_already_active", "L'abonnement est déjà actif.",
+              "The subscription is already active.", "La suscripción ya está activa."},
+    TextEntry{"error.restart_too_early",
+              "Vous pourrez reprendre un abonnement à partir du {date} (3 mois après la résiliation).",
+              "You can start a subscription again from {date} (3 months after cancelling).",
+              "Podrá volver a suscribirse a partir del {date} (3 meses después de la cancelación)."},
+    TextEntry{"error.no_subscription", "Ce compte n'a pas d'abonnement.", "This account has no subscription.",
+              "Esta cuenta no tiene suscripción."},
+    TextEntry{"error.subscription_cancelled", "L'abonnement est résilié.", "The subscription is cancelled.",
+              "La suscripción está cancelada."},
+    TextEntry{"error.renewal_not_due", "Le renouvellement n'est pas encore dû.", "The renewal is not due yet.",
+              "La renovación aún no corresponde."},
+    TextEntry{"error.subscription_not_usable", "L'abonnement est suspendu : réglez le renouvellement.",
+              "The subscription is suspended: please pay the renewal.",
+              "La suscripción está suspendida: pague la renovación."},
+    TextEntry{"error.invalid_user_count", "Nombre d'utilisateurs invalide.", "Invalid number of users.",
+              "Número de usuarios no válido."},
+    TextEntry{"error.too_many_users_removed", "Vous ne pouvez pas retirer plus d'utilisateurs que vous n'en avez ajouté.",
+              "You cannot remove more users than you added.", "No puede quitar más usuarios de los que añadió."},
+    TextEntry{"error.ticket_already_open", "Ce ticket a déjà un financement.", "This ticket is already funded.",
+              "Este ticket ya tiene financiación."},
+    TextEntry{"error.unknown_ticket", "Ticket inconnu.", "Unknown ticket.", "Ticket desconocido."},
+    TextEntry{"error.funding_unavailable", "Ce mode de financement n'est pas disponible pour vous en ce moment.",
+              "This way of funding is not available to you right now.",
+              "Esta forma de financiación no está disponible para usted ahora."},
+    TextEntry{"error.note_required", "Une note est obligatoire.", "A note is required.", "Se requiere una nota."},
+    TextEntry{"error.adjustment_out_of_range", "Une correction compte de 1 à {max} minutes, en plus ou en moins.",
+              "A correction is 1 to {max} minutes, up or down.", "Una corrección es de 1 a {max} minutos, a más o a menos."},
+    TextEntry{"error.adjustment_below_zero", "La correction rendrait le temps passé négatif.",
+              "The correction would make the time worked negative.",
+              "La corrección dejaría el tiempo trabajado en negativo."},
+    // [SECTION] Catalog and invoices
+    TextEntry{"error.validity_too_short", "La validité doit être d'au moins 6 mois.",
+              "The validity must be at least 6 months.", "La validez debe ser de al menos 6 meses."},
+    TextEntry{"error.multi_user_pack_too_small", "Un pack multi-utilisateurs compte au moins 20 tickets.",
+              "A multi-user pack holds at least 20 tickets.", "Un paquete multiusuario tiene al menos 20 tickets."},
+    TextEntry{"error.invalid_units", "Nombre de tickets invalide.", "Invalid number of tickets.",
+              "Número de tickets no válido."},
+    TextEntry{"error.invalid_minutes", "Nombre de minutes invalide.", "Invalid number of minutes.",
+              "Número de minutos no válido."},
+    TextEntry{"error.invalid_price", "Prix invalide.", "Invalid price.", "Precio no válido."},
+    TextEntry{"error.invalid_users", "Nombre d'utilisateurs inclus invalide.", "Invalid number of included users.",
+              "Número de usuarios incluidos no válido."},
+    TextEntry{"error.duplicate_offer_code", "Ce code d'offre existe déjà.", "This offer code already exists.",
+              "Este código de oferta ya existe."},
+    TextEntry{"error.missing_offer_code", "Le code de l'offre est obligatoire (64 caractères au plus).",
+              "The offer code is required (64 characters at most).",
+              "El código de la oferta es obligatorio (64 caracteres como máximo)."},
+    TextEntry{"error.invalid_vat_rate", "Taux de TVA invalide.", "Invalid VAT rate.", "Tipo de IVA no válido."},
+    TextEntry{"error.invoice_without_lines", "Une facture a au moins une ligne.", "An invoice has at least one line.",
+              "Una factura tiene al menos una línea."},
+    TextEntry{"error.invalid_quantity", "Quantité invalide.", "Invalid quantity.", "Cantidad no válida."},
+    TextEntry{"error.invoice_sequence_exhausted", "Plus aucun numéro de facture disponible cette année.",
+              "No invoice numbers are left this year.", "No quedan números de factura este año."},
+    // [SECTION] Opening hours, SLA, evaluations
+    TextEntry{"error.invalid_time_zone", "Règles de fuseau horaire invalides.", "Invalid time-zone rules.",
+              "Reglas de zona horaria no válidas."},
+    TextEntry{"error.invalid_opening_window", "Plage horaire invalide (ouverture avant fermeture, 00:00 à 24:00).",
+              "Invalid opening window (opening before closing, 00:00 to 24:00).",
+              "Franja horaria no válida (apertura antes del cierre, de 00:00 a 24:00)."},
+    TextEntry{"error.overlapping_opening_windows", "Deux plages horaires du même jour se chevauchent.",
+              "Two opening windows of the same day overlap.", "Dos franjas horarias del mismo día se solapan."},
+    TextEntry{"error.no_opening_hours", "Le planning doit compter au moins une plage d'ouverture.",
+              "The schedule needs at least one opening window.", "El horario necesita al menos una franja de apertura."},
+    TextEntry{"error.invalid_date", "Date invalide (AAAA-MM-JJ).", "Invalid date (YYYY-MM-DD).",
+              "Fecha no válida (AAAA-MM-DD)."},
+    TextEntry{"error.invalid_sla_target", "Un objectif de délai compte de 1 à 100 000 minutes ouvrées.",
+              "A response-time target is 1 to 100,000 open minutes.",
+              "Un objetivo de respuesta es de 1 a 100 000 minutos hábiles."},
+    TextEntry{"error.invalid_rating", "La note va de 1 à 5.", "The rating is from 1 to 5.", "La nota va de 1 a 5."},
+    // [SECTION] Cost statement
+    TextEntry{"cost.subscription", "abonnement", "subscription", "suscripción"},
+    TextEntry{"cost.ticket_one", "{count} ticket", "{count} ticket", "{count} ticket"},
+    TextEntry{"cost.tickets", "{count} tickets", "{count} tickets", "{count} tickets"},
+    TextEntry{"cost.minutes", "{count} min", "{count} min", "{count} min"},
+    TextEntry{"cost.trial_minutes", "{count} min d'essai gratuit", "{count} min of free trial",
+              "{count} min de prueba gratuita"},
+    TextEntry{"cost.overrun_minutes", "{count} min pas encore financées", "{count} min not yet funded",
+              "{count} min aún sin financiar"},
+    TextEntry{"cost.nothing", "rien de décompté", "nothing charged", "nada descontado"},
+    TextEntry{"cost.minimum_applied", "(minimum de 30 minutes)", "(30-minute minimum)", "(mínimo de 30 minutos)"},
+};
+}  // namespace
+
+std::span<const TextEntry> domain_error_texts() { return kDomainTexts; }
+
+}  // namespace tessera::texts

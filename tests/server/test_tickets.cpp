@@ -1,0 +1,216 @@
+// Tickets over HTTP (SPEC §1.7, §1.8): creation with idempotency, visibility between
+// accounts, the operator's take / reply / time entry charged to the trial, overrun.
+#include "fixtures.hpp"
+
+using namespace tessera;
+using namespace tessera::testing;
+using nlohmann::json;
+
+BOOST_FIXTURE_TEST_SUITE(tickets, ServerFixture)
+
+BOOST_AUTO_TEST_CASE(a_customer_opens_a_ticket_and_sees_it_listed) {
+  ApiClient ana = customer("ana@example.com");
+  const auto created = ana.post("/api/v1/tickets", ticket_body("Wi-Fi drops"), {{"Idempotency-Key", "k-1"}});
+  BOOST_TEST_REQUIRE(created.status == 201);
+  const json& ticket = created.body["ticket"];
+  BOOST_TEST(ticket["status"] == "new");
+  BOOST_TEST(ticket["funding"] == "trial");
+  BOOST_TEST(ticket["criticality"] == "high");
+  BOOST_TEST(ticket["reference"] == "T-" + std::string(6 - std::to_string(ticket["id"].get<Id>()).size(), '0') +
+                                        std::to_string(ticket["id"].get<Id>()));
+  BOOST_TEST(created.body["description"] == "Every second page is stuck.");
+  const auto list = ana.get("/api/v1/tickets");
+  BOOST_TEST_REQUIRE(list.status == 200);
+  BOOST_TEST_REQUIRE(list.body["tickets"].size() == 1u);
+  BOOST_TEST(list.body["tickets"][0]["subject"] == "Wi-Fi drops");
+  BOOST_TEST(list.body["tickets"][0]["customer_name"] == "");  // customers are not shown names
+}
+
+BOOST_AUTO_TEST_CASE(idempotency_key_is_required_and_replays_give_the_same_ticket) {
+  ApiClient ana = customer("ana@example.com");
+  const auto missing = ana.post("/api/v1/tickets", ticket_body());
+  BOOST_TEST(missing.status == 400);
+  BOOST_TEST(missing.error_code() == "idempotency_key_required");
+  const auto first = ana.post("/api/v1/tickets", ticket_body(), {{"Idempotency-Key", "same"}});
+  const auto again = ana.post("/api/v1/tickets", ticket_body(), {{"Idempotency-Key", "same"}});
+  BOOST_TEST(first.status == 201);
+  BOOST_TEST(again.status == 200);
+  BOOST_TEST(again.body["ticket"]["id"] == first.body["ticket"]["id"]);
+  const auto other = ana.post("/api/v1/tickets", ticket_body("Another problem"), {{"Idempotency-Key", "same"}});
+  BOOST_TEST(other.status == 422);
+  BOOST_TEST(other.error_code() == "idempotency_conflict");
+  BOOST_TEST(ana.get("/api/v1/tickets").body["tickets"].size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(concurrent_retries_create_one_ticket) {
+  ApiClient ana = customer("ana@example.com");
+  const std::string cookie = ana.cookie();
+  std::vector<std::thread> senders;
+  std::atomic<int> created{0}, replayed{0};
+  for (int i = 0; i < 8; ++i)
+    senders.emplace_back([&] {
+      ApiClient retry(server.port());
+      retry.set_cookie(cookie);
+      const auto response = retry.post("/api/v1/tickets", ticket_body(), {{"Idempotency-Key", "racy"}});
+      (response.status == 201 ? created : replayed)++;
+    });
+  for (auto& sender : senders) sender.join();
+  BOOST_TEST(created.load() == 1);
+  BOOST_TEST(replayed.load() == 7);
+  BOOST_TEST(ana.get("/api/v1/tickets").body["tickets"].size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(ticket_fields_are_validated) {
+  ApiClient ana = customer("ana@example.com");
+  json body = ticket_body();
+  body["category"] = "printer";
+  const auto bad_category = ana.post("/api/v1/tickets", body, {{"Idempotency-Key", "a"}});
+  BOOST_TEST(bad_category.status == 400);
+  BOOST_TEST(bad_category.body["error"]["field"] == "category");
+  body = ticket_body(std::string(201, 's'));
+  const auto long_subject = ana.post("/api/v1/tickets", body, {{"Idempotency-Key", "b"}});
+  BOOST_TEST(long_subject.status == 400);
+  BOOST_TEST(long_subject.error_code() == "too_long");
+  BOOST_TEST(ana.get("/api/v1/tickets").body["tickets"].empty());
+}
+
+BOOST_AUTO_TEST_CASE(another_customer_cannot_read_or_change_the_ticket) {
+  ApiClient ana = customer("ana@example.com");
+  const Id id = open_ticket(ana);
+  ApiClient bob = customer("bob@example.com");
+  const std::string path = "/api/v1/tickets/" + std::to_string(id);
+  const auto read = bob.get(path);
+  BOOST_TEST(read.status == 404);
+  BOOST_TEST(read.error_code() == "not_found");
+  BOOST_TEST(bob.post(path + "/messages", {{"body", "mine now"}}).status == 404);
+  BOOST_TEST(bob.post(path + "/actions", {{"action", "withdraw"}}).status == 404);
+  BOOST_TEST(bob.get("/api/v1/tickets").body["tickets"].empty());
+  // Nothing changed for Ana.
+  const auto detail = ana.get(path);
+  BOOST_TEST(detail.body["ticket"]["status"] == "new");
+  for (const auto& entry : detail.body["timeline"]) BOOST_TEST(entry["kind"] != "message");
+  BOOST_TEST(bob.get("/api/v1/tickets/999999").status == 404);  // same answer as a missing one
+}
+
+BOOST_AUTO_TEST_CASE(customers_cannot_use_operator_actions) {
+  ApiClient ana = customer("ana@example.com");
+  const std::string path = "/api/v1/tickets/" + std::to_string(open_ticket(ana));
+  const auto take = ana.post(path + "/actions", {{"action", "take"}});
+  BOOST_TEST(take.status == 403);
+  BOOST_TEST(take.error_code() == "forbidden_action");
+  BOOST_TEST(ana.post(path + "/time", {{"minutes", 10}, {"note", "self"}}).status == 403);
+  BOOST_TEST(ana.post(path + "/messages", {{"body", "psst"}, {"internal", true}}).status == 403);
+  BOOST_TEST(ana.get("/api/v1/queue").status == 403);
+  BOOST_TEST(ana.post(path + "/actions", {{"action", "auto_close"}}).status == 400);
+}
+
+BOOST_AUTO_TEST_CASE(the_operator_takes_replies_and_logs_time_charged_to_the_trial) {
+  ApiClient ana = customer("ana@example.com");
+  const Id id = open_ticket(ana);
+  const std::string path = "/api/v1/tickets/" + std::to_string(id);
+  ApiClient olga = staff("olga@tessera.local");
+
+  const auto queue = olga.get("/api/v1/queue");
+  BOOST_TEST_REQUIRE(queue.status == 200);
+  BOOST_TEST_REQUIRE(queue.body["tickets"].size() == 1u);
+  BOOST_TEST(queue.body["tickets"][0]["id"] == id);
+  BOOST_TEST(queue.body["tickets"][0]["customer_name"] == "Ana Customer");
+
+  const auto early_time = olga.post(path + "/time", {{"minutes", 5}, {"note", "too early"}});
+  BOOST_TEST(early_time.status == 409);  // not taken yet
+  BOOST_TEST(early_time.error_code() == "invalid_transition");
+
+  const auto take = olga.post(path + "/actions", {{"action", "take"}});
+  BOOST_TEST_REQUIRE(take.status == 200);
+  BOOST_TEST(take.body["ticket"]["status"] == "in_progress");
+  BOOST_TEST(take.body["ticket"]["operator_name"] == "Olga Operator");
+  BOOST_TEST(olga.post(path + "/actions", {{"action", "take"}}).error_code() == "invalid_transition");
+
+  BOOST_TEST(olga.post(path + "/messages", {{"body", "Please restart the printer."}}).status == 201);
+  BOOST_TEST(olga.post(path + "/messages", {{"body", "Probably the fuser."}, {"internal", true}}).status == 201);
+  const auto logged = olga.post(path + "/time", {{"minutes", 10}, {"note", "Remote diagnosis"}});
+  BOOST_TEST_REQUIRE(logged.status == 201);
+  BOOST_TEST(logged.body["ticket"]["minutes_worked"] == 10);
+
+  const auto me = ana.get("/api/v1/me");
+  BOOST_TEST(me.body["balances"]["trial_minutes_left"] == 5);
+  const auto detail = ana.get(path);
+  BOOST_TEST(detail.body["ticket"]["status"] == "in_progress");
+  bool saw_reply = false, saw_time = false;
+  for (const auto& entry : detail.body["timeline"]) {
+    BOOST_TEST(entry["kind"] != "internal_note");  // hidden from customers
+    if (entry["kind"] == "message" && entry["body"] == "Please restart the printer.") {
+      saw_reply = true;
+      BOOST_TEST(entry["author_role"] == "operator");
+    }
+    if (entry["kind"] == "time_entry") saw_time = entry["minutes"] == 10;
+  }
+  BOOST_TEST(saw_reply);
+  BOOST_TEST(saw_time);
+  int notes = 0;
+  const auto operator_view = olga.get(path);
+  for (const auto& entry : operator_view.body["timeline"]) notes += entry["kind"] == "internal_note";
+  BOOST_TEST(notes == 1);  // operators see their notes
+}
+
+BOOST_AUTO_TEST_CASE(time_entries_are_1_to_480_minutes) {
+  ApiClient ana = customer("ana@example.com");
+  const std::string path = "/api/v1/tickets/" + std::to_string(open_ticket(ana));
+  ApiClient olga = staff("olga@tessera.local");
+  olga.post(path + "/actions", {{"action", "take"}});
+  BOOST_TEST(olga.post(path + "/time", {{"minutes", 0}, {"note", "x"}}).error_code() == "minutes_out_of_range");
+  BOOST_TEST(olga.post(path + "/time", {{"minutes", 481}, {"note", "x"}}).error_code() == "minutes_out_of_range");
+  BOOST_TEST(olga.post(path + "/time", {{"minutes", 5}}).error_code() == "required");
+  BOOST_TEST(ana.get("/api/v1/me").body["balances"]["trial_minutes_left"] == 15);
+}
+
+BOOST_AUTO_TEST_CASE(work_beyond_the_trial_is_overrun_and_the_ticket_awaits_funding) {
+  ApiClient ana = customer("ana@example.com");
+  const std::string path = "/api/v1/tickets/" + std::to_string(open_ticket(ana));
+  ApiClient olga = staff("olga@tessera.local");
+  olga.post(path + "/actions", {{"action", "take"}});
+  const auto logged = olga.post(path + "/time", {{"minutes", 20}, {"note", "Long repair"}});
+  BOOST_TEST_REQUIRE(logged.status == 201);
+  BOOST_TEST(logged.body["ticket"]["status"] == "awaiting_funding");
+  const auto me = ana.get("/api/v1/me");
+  BOOST_TEST(me.body["balances"]["trial_minutes_left"] == 0);
+  BOOST_TEST(me.body["balances"]["overrun_minutes"] == 5);
+  const auto refused = ana.post("/api/v1/tickets", ticket_body("Second issue"), {{"Idempotency-Key", "k-2"}});
+  BOOST_TEST(refused.status == 402);
+  BOOST_TEST(refused.error_code() == "no_funding");
+}
+
+BOOST_AUTO_TEST_CASE(a_customer_reply_brings_a_waiting_ticket_back_and_withdraw_needs_no_work) {
+  ApiClient ana = customer("ana@example.com");
+  const std::string path = "/api/v1/tickets/" + std::to_string(open_ticket(ana));
+  ApiClient olga = staff("olga@tessera.local");
+  olga.post(path + "/actions", {{"action", "take"}});
+  BOOST_TEST(olga.post(path + "/actions", {{"action", "ask_customer"}}).body["ticket"]["status"] == "waiting_customer");
+  BOOST_TEST(ana.post(path + "/messages", {{"body", "Done, still broken"}}).body["ticket"]["status"] == "in_progress");
+  BOOST_TEST(ana.post(path + "/actions", {{"action", "withdraw"}}).body["ticket"]["status"] == "withdrawn");
+  const auto closed = ana.post(path + "/messages", {{"body", "one more thing"}});
+  BOOST_TEST(closed.status == 409);
+  BOOST_TEST(closed.error_code() == "ticket_closed");
+}
+
+BOOST_AUTO_TEST_CASE(the_queue_shows_only_the_operators_languages_most_critical_first) {
+  ApiClient ana = customer("ana@example.com");
+  json low = ticket_body("Low one");
+  low["criticality"] = "low";
+  json critical = ticket_body("Critical one");
+  critical["criticality"] = "critical";
+  json spanish = ticket_body("Spanish one");
+  spanish["language"] = "es";
+  ana.post("/api/v1/tickets", low, {{"Idempotency-Key", "1"}});
+  ana.post("/api/v1/tickets", critical, {{"Idempotency-Key", "2"}});
+  ana.post("/api/v1/tickets", spanish, {{"Idempotency-Key", "3"}});
+  server.create_staff("fred@tessera.local", "operator password", "Fred", "operator", "fr,en");
+  ApiClient fred = new_client();
+  fred.post("/api/v1/auth/login", {{"email", "fred@tessera.local"}, {"password", "operator password"}});
+  const auto queue = fred.get("/api/v1/queue");
+  BOOST_TEST_REQUIRE(queue.body["tickets"].size() == 2u);
+  BOOST_TEST(queue.body["tickets"][0]["subject"] == "Critical one");
+  BOOST_TEST(queue.body["tickets"][1]["subject"] == "Low one");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,38 @@
+// Test support: an HTTP client for the API tests, as a browser would call: it keeps the
+// session cookie, sends the CSRF header on state-changing requests, and parses JSON.
+#pragma once
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace tessera::testing {
+
+struct ApiResponse {
+  int status = 0;  // 0: no answer at all
+  nlohmann::json body;
+  std::string raw;
+  httplib::Headers headers;
+  std::string error_code() const;  // body.error.code, or ""
+};
+
+class ApiClient {
+ public:
+  explicit ApiClient(int port);
+  ApiResponse get(const std::string& path);
+  ApiResponse post(const std::string& path, const nlohmann::json& body, httplib::Headers extra = {});
+  ApiResponse post_raw(const std::string& path, const std::string& body, httplib::Headers headers);
+  ApiResponse del(const std::string& path);
+  void forget_cookie() { cookie_.clear(); }
+  const std::string& cookie() const { return cookie_; }
+  void set_cookie(std::string cookie) { cookie_ = std::move(cookie); }
+
+ private:
+  ApiResponse finish(const httplib::Result& result);
+  httplib::Headers with_cookie(httplib::Headers headers) const;
+
+  httplib::Client client_;
+  std::string cookie_;  // "tessera_session=..."
+};
+
+}  // namespace tessera::testing

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "config.hpp"
+#include "http_util.hpp"
 #include "rate_limiter.hpp"
 #include "service.hpp"
 #include "sqlite_store.hpp"
@@ -33,9 +34,8 @@ class HttpServer {
   Service service_;
   RateLimiter auth_limiter_;
   httplib::Server http_;
+  RouteContext routes_;  // the route handlers refer to it: it lives as long as the server
 };
 
-// The HTTP status for a domain error code.
-int http_status_for(const std::string& error_code);
 
 }  // namespace tessera::server

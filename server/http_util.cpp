@@ -1,0 +1,93 @@
+// Helpers shared by the route files (see http_util.hpp).
+#include "http_util.hpp"
+
+#include <charconv>
+#include <map>
+
+#include "tessera/texts.hpp"
+
+namespace tessera::server {
+
+using nlohmann::json;
+
+int http_status_for(const std::string& code) {
+  static const std::map<std::string, int> statuses{
+      {"unauthenticated", 401},      {"invalid_credentials", 401},  {"no_funding", 402},
+      {"forbidden", 403},            {"forbidden_action", 403},     {"missing_csrf_header", 403},
+      {"not_found", 404},            {"method_not_allowed", 405},   {"email_taken", 409},
+      {"invalid_transition", 409},   {"work_already_logged", 409},  {"ticket_closed", 409},
+      {"already_exists", 409},       {"body_too_large", 413},       {"idempotency_conflict", 422},
+      {"rate_limited", 429},         {"internal", 500},
+  };
+  const auto found = statuses.find(code);
+  return found == statuses.end() ? 400 : found->second;
+}
+
+void send_json(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& res, const Error& error) {
+  const std::string message = format_text(tr("error." + error.code, Language::en), error.params);
+  send_json(res, http_status_for(error.code), wire::error_body(error, message));
+}
+
+std::optional<json> parse_body(const httplib::Request& req, httplib::Response& res) {
+  json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) {
+    send_error(res, make_error("invalid_json"));
+    return std::nullopt;
+  }
+  return body;
+}
+
+std::string session_token(const httplib::Request& req) {
+  const std::string cookies = req.get_header_value("Cookie");
+  const std::string prefix = std::string(wire::kSessionCookie) + "=";
+  for (std::size_t start = 0; start < cookies.size();) {
+    auto end = cookies.find(';', start);
+    if (end == std::string::npos) end = cookies.size();
+    std::string item = cookies.substr(start, end - start);
+    const auto first = item.find_first_not_of(' ');
+    item = first == std::string::npos ? "" : item.substr(first);
+    if (item.rfind(prefix, 0) == 0) return item.substr(prefix.size());
+    start = end + 1;
+  }
+  return {};
+}
+
+std::string session_cookie(const std::string& token, std::int64_t max_age, bool secure) {
+  return std::string(wire::kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+         std::to_string(max_age) + (secure ? "; Secure" : "");
+}
+
+std::optional<Id> path_id(const httplib::Request& req, std::size_t match) {
+  if (req.matches.size() <= match) return std::nullopt;
+  const std::string text = req.matches[match];
+  Id id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return id;
+}
+
+
+httplib::Server::Handler RouteContext::authed(AuthedHandler handler) const {
+  return [service = &service, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+    const auto user = service->authenticate(session_token(req));
+    if (!user) return send_error(res, make_error("unauthenticated"));
+    handler(req, res, *user);
+  };
+}
+
+bool RouteContext::rate_limited(const httplib::Request& req, httplib::Response& res) const {
+  const auto wait = auth_limiter.retry_after("auth", req.remote_addr, service.now());
+  if (wait == 0) return false;
+  Error error = make_error("rate_limited");
+  error.params["seconds"] = std::to_string(wait);
+  send_error(res, error);
+  res.set_header("Retry-After", std::to_string(wait));
+  return true;
+}
+
+}  // namespace tessera::server

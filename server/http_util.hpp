@@ -1,0 +1,43 @@
+// Helpers shared by the route files: JSON answers and errors, body parsing, the session
+// cookie, path ids, and the RouteContext each routes_*.cpp installs its handlers with.
+#pragma once
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "config.hpp"
+#include "rate_limiter.hpp"
+#include "service.hpp"
+
+namespace tessera::server {
+
+void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+void send_error(httplib::Response& res, const Error& error);
+int http_status_for(const std::string& error_code);
+// The request's JSON object, or an invalid_json answer and nullopt.
+std::optional<nlohmann::json> parse_body(const httplib::Request& req, httplib::Response& res);
+std::string session_token(const httplib::Request& req);
+std::string session_cookie(const std::string& token, std::int64_t max_age, bool secure);
+std::optional<Id> path_id(const httplib::Request& req, std::size_t match = 1);
+
+using AuthedHandler = std::function<void(const httplib::Request&, httplib::Response&, const UserRecord&)>;
+
+struct RouteContext {
+  httplib::Server& http;
+  Service& service;
+  const Config& config;
+  RateLimiter& auth_limiter;
+  std::string api;  // "/api/v1"
+
+  // Runs `handler` with the session's user, or answers 401.
+  httplib::Server::Handler authed(AuthedHandler handler) const;
+  // True (and a 429 answer with Retry-After) when this client address is over its limit.
+  bool rate_limited(const httplib::Request& req, httplib::Response& res) const;
+};
+
+void install_auth_routes(RouteContext& routes);
+void install_ticket_routes(RouteContext& routes);
+
+}  // namespace tessera::server

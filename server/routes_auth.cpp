@@ -1,0 +1,48 @@
+// Routes of accounts and sessions: sign-up, log-in, log-out, the current user.
+#include "http_util.hpp"
+
+namespace tessera::server {
+
+namespace {
+void start_session(const RouteContext& routes, httplib::Response& res, const Result<SessionStart>& started,
+                   int status) {
+  if (!started) return send_error(res, started.error());
+  res.set_header("Set-Cookie", session_cookie(started->token, routes.config.session_absolute_seconds,
+                                              routes.config.cookie_secure));
+  send_json(res, status, started->me);
+}
+}  // namespace
+
+void install_auth_routes(RouteContext& routes) {
+  routes.http.Post(routes.api + "/auth/signup", [&routes](const httplib::Request& req, httplib::Response& res) {
+    if (routes.rate_limited(req, res)) return;
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto request = wire::parse_signup(*body);
+    if (!request) return send_error(res, request.error());
+    start_session(routes, res, routes.service.signup(*request), 201);
+  });
+
+  routes.http.Post(routes.api + "/auth/login", [&routes](const httplib::Request& req, httplib::Response& res) {
+    if (routes.rate_limited(req, res)) return;
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto request = wire::parse_login(*body);
+    if (!request) return send_error(res, request.error());
+    start_session(routes, res, routes.service.login(*request), 200);
+  });
+
+  routes.http.Post(routes.api + "/auth/logout", [&routes](const httplib::Request& req, httplib::Response& res) {
+    const std::string token = session_token(req);
+    if (!token.empty()) routes.service.logout(token);
+    res.set_header("Set-Cookie", session_cookie("", 0, routes.config.cookie_secure));
+    res.status = 204;
+  });
+
+  routes.http.Get(routes.api + "/me",
+                  routes.authed([&routes](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
+                    send_json(res, 200, routes.service.me(user));
+                  }));
+}
+
+}  // namespace tessera::server

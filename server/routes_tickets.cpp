@@ -1,0 +1,105 @@
+// Routes of tickets: create (idempotent), list, detail, messages, actions, time entries,
+// and the operator queue.
+#include "http_util.hpp"
+
+namespace tessera::server {
+
+using nlohmann::json;
+
+namespace {
+void answer_detail(httplib::Response& res, const Result<wire::TicketDetail>& detail, int status) {
+  if (!detail) return send_error(res, detail.error());
+  send_json(res, status, *detail);
+}
+
+// Actions a client may ask for; the others are the system's (scheduler, ledger).
+std::optional<TicketAction> requested_action(const json& body) {
+  const auto field = body.find("action");
+  if (field == body.end() || !field->is_string()) return std::nullopt;
+  const auto action = parse_ticket_action(field->get<std::string>());
+  if (!action) return std::nullopt;
+  switch (*action) {
+    case TicketAction::take:
+    case TicketAction::ask_customer:
+    case TicketAction::resolve:
+    case TicketAction::confirm_resolution:
+    case TicketAction::reject_resolution:
+    case TicketAction::withdraw: return action;
+    default: return std::nullopt;
+  }
+}
+}  // namespace
+
+void install_ticket_routes(RouteContext& routes) {
+  Service& service = routes.service;
+  const std::string& api = routes.api;
+
+  routes.http.Post(api + "/tickets", routes.authed([&service](const httplib::Request& req, httplib::Response& res,
+                                                              const UserRecord& user) {
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto draft = wire::parse_ticket_draft(*body);
+    if (!draft) return send_error(res, draft.error());
+    const auto created = service.create_ticket(user, *draft, req.get_header_value(std::string(wire::kIdempotencyHeader)));
+    if (!created) return send_error(res, created.error());
+    send_json(res, created->replayed ? 200 : 201, created->detail);
+  }));
+
+  routes.http.Get(api + "/tickets",
+                  routes.authed([&service](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
+                    send_json(res, 200, json{{"tickets", service.list_tickets(user)}});
+                  }));
+
+  routes.http.Get(api + R"(/tickets/(\d+))", routes.authed([&service](const httplib::Request& req,
+                                                                      httplib::Response& res, const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    answer_detail(res, service.ticket_detail(user, *id), 200);
+  }));
+
+  routes.http.Post(api + R"(/tickets/(\d+)/messages)", routes.authed([&service](const httplib::Request& req,
+                                                                                httplib::Response& res,
+                                                                                const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto draft = wire::parse_message_draft(*body);
+    if (!draft) return send_error(res, draft.error());
+    answer_detail(res, service.add_message(user, *id, *draft), 201);
+  }));
+
+  routes.http.Post(api + R"(/tickets/(\d+)/actions)", routes.authed([&service](const httplib::Request& req,
+                                                                               httplib::Response& res,
+                                                                               const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    if (!body->contains("action")) return send_error(res, make_error("required", "action"));
+    const auto action = requested_action(*body);
+    if (!action) return send_error(res, make_error("invalid_value", "action"));
+    answer_detail(res, service.apply_action(user, *id, *action), 200);
+  }));
+
+  routes.http.Post(api + R"(/tickets/(\d+)/time)", routes.authed([&service](const httplib::Request& req,
+                                                                            httplib::Response& res,
+                                                                            const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto draft = wire::parse_time_entry_draft(*body);
+    if (!draft) return send_error(res, draft.error());
+    answer_detail(res, service.log_time(user, *id, *draft), 201);
+  }));
+
+  routes.http.Get(api + "/queue",
+                  routes.authed([&service](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
+                    const auto queue = service.queue(user);
+                    if (!queue) return send_error(res, queue.error());
+                    send_json(res, 200, json{{"tickets", *queue}});
+                  }));
+}
+
+}  // namespace tessera::server

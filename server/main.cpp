@@ -28,14 +28,15 @@ void ensure_parent_folder(const std::string& path) {
 int serve(Config config) {
   ensure_parent_folder(config.db_path);
   HttpServer server(config);
-  if (server.bind(config.host, config.port) < 0) {
+  const int port = server.bind(config.host, config.port);  // --port 0: one the OS picks
+  if (port < 0) {
     std::cerr << "tessera: cannot listen on " << config.host << ":" << config.port << "\n";
     return 1;
   }
   g_server = &server;
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
-  std::cout << "Tessera is serving http://" << config.host << ":" << config.port << "/ (database "
+  std::cout << "Tessera is serving http://" << config.host << ":" << port << "/ (database "
             << config.db_path << ", schema v" << server.store().schema_version() << ")" << std::endl;
   server.listen();
   g_server = nullptr;

@@ -1,0 +1,210 @@
+// The browser platform: owns the main loop and wires GLFW (canvas input), WebGL2 (drawing),
+// the fetch Api and the test hook around the App. It redraws only when something happened:
+// an input event, a network answer, a resize; an idle tab renders no frame and uses no CPU.
+// The font (DejaVu Sans, with Latin accents) is fetched at startup before the first frame.
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/fetch.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <memory>
+#include <random>
+#include <string>
+
+#include "app.hpp"
+#include "net/api_fetch.hpp"
+
+namespace {
+
+using tessera::client::App;
+
+// [SECTION] State of the page (static: main() returns and the browser keeps calling back)
+GLFWwindow* g_window = nullptr;
+std::unique_ptr<tessera::client::Api> g_api;
+std::unique_ptr<App> g_app;
+bool g_font_ready = false;
+bool g_frame_scheduled = false;
+int g_frames_wanted = 0;
+bool g_first_frame_done = false;
+
+// Dear ImGui needs a few frames to settle after an event (press, release, layout).
+constexpr int kFramesPerEvent = 3;
+
+EM_BOOL on_animation_frame(double, void*);
+
+void request_frames(int count = kFramesPerEvent) {
+  g_frames_wanted = std::max(g_frames_wanted, count);
+  if (!g_frame_scheduled && g_font_ready) {
+    g_frame_scheduled = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+  }
+}
+
+void render_frame() {
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(g_window, &width, &height);
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  g_app->frame();
+  glViewport(0, 0, width, height);
+  glClearColor(0.95f, 0.95f, 0.96f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (!g_first_frame_done) {
+    g_first_frame_done = true;
+    EM_ASM({
+      window.tesseraTest.firstFrameMs = performance.now();
+      const loading = document.getElementById('loading');
+      if (loading) loading.remove();
+    });
+  }
+}
+
+EM_BOOL on_animation_frame(double, void*) {
+  g_frame_scheduled = false;
+  render_frame();
+  --g_frames_wanted;
+  if (g_app->take_redraw_request()) g_frames_wanted = std::max(g_frames_wanted, kFramesPerEvent);
+  if (g_frames_wanted > 0) request_frames(g_frames_wanted);
+  return EM_FALSE;
+}
+
+// [SECTION] Input: every event asks for frames; ImGui's backend chains these callbacks.
+void on_mouse_button(GLFWwindow*, int, int, int) { request_frames(); }
+void on_scroll(GLFWwindow*, double, double) { request_frames(); }
+void on_key(GLFWwindow*, int, int, int, int) { request_frames(); }
+void on_char(GLFWwindow*, unsigned int) { request_frames(); }
+void on_cursor_enter(GLFWwindow*, int) { request_frames(); }
+void on_window_focus(GLFWwindow*, int) { request_frames(); }
+void on_cursor_pos(GLFWwindow*, double, double) { request_frames(); }
+
+// The canvas follows the window, one canvas pixel per CSS pixel (so page coordinates are
+// ImGui coordinates).
+void fit_canvas_to_window() {
+  double width = 0, height = 0;
+  emscripten_get_element_css_size("#canvas", &width, &height);
+  glfwSetWindowSize(g_window, std::max(1, static_cast<int>(width)), std::max(1, static_cast<int>(height)));
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+  fit_canvas_to_window();
+  request_frames();
+  return EM_FALSE;
+}
+
+// [SECTION] Font: DejaVu Sans for Latin, Latin-1, Latin Extended-A, punctuation and arrows.
+void use_font(const char* data, std::size_t size) {
+  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x2190, 0x21FF, 0};
+  ImGuiIO& io = ImGui::GetIO();
+  if (data != nullptr && size > 0) {
+    void* copy = IM_ALLOC(size);  // the atlas owns and frees it
+    std::memcpy(copy, data, size);
+    ImFontConfig config;
+    config.OversampleH = 2;
+    io.Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(size), 17.0f, &config, kRanges);
+  } else {
+    io.Fonts->AddFontDefault();
+  }
+  g_font_ready = true;
+  request_frames();
+}
+
+void on_font_loaded(emscripten_fetch_t* fetch) {
+  const bool ok = fetch->status == 200;
+  use_font(ok ? fetch->data : nullptr, ok ? static_cast<std::size_t>(fetch->numBytes) : 0);
+  emscripten_fetch_close(fetch);
+}
+
+void fetch_font() {
+  emscripten_fetch_attr_t attr;
+  emscripten_fetch_attr_init(&attr);
+  std::strcpy(attr.requestMethod, "GET");
+  attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
+  attr.onsuccess = on_font_loaded;
+  attr.onerror = on_font_loaded;
+  emscripten_fetch(&attr, "fonts/DejaVuSans.ttf");
+}
+
+tessera::Language browser_language() {
+  const char* tags = emscripten_run_script_string(
+      "(navigator.languages && navigator.languages.length ? navigator.languages.join(',') : navigator.language) || ''");
+  return tessera::language_from_tag(tags != nullptr ? tags : "");
+}
+
+void set_style() {
+  ImGui::StyleColorsLight();
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowPadding = ImVec2(16, 12);
+  style.FramePadding = ImVec2(10, 6);
+  style.ItemSpacing = ImVec2(10, 8);
+  style.FrameRounding = 4.0f;
+  style.FrameBorderSize = 1.0f;
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+  style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+}
+
+}  // namespace
+
+// [SECTION] Test hook, called from the page's JavaScript (window.tesseraTest in index.html)
+extern "C" {
+EMSCRIPTEN_KEEPALIVE const char* tessera_test_rect(const char* id) {
+  static std::string answer;
+  answer.clear();
+  if (!g_app || id == nullptr) return answer.c_str();
+  if (const auto rect = g_app->widget_rect(id))
+    answer = nlohmann::json{{"x", rect->x}, {"y", rect->y}, {"w", rect->w}, {"h", rect->h}}.dump();
+  return answer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* tessera_test_state() {
+  static std::string answer;
+  answer = g_app ? g_app->test_state().dump() : std::string("null");
+  return answer.c_str();
+}
+}
+
+int main() {
+  if (!glfwInit()) return 1;
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  double width = 0, height = 0;
+  emscripten_get_element_css_size("#canvas", &width, &height);
+  g_window = glfwCreateWindow(std::max(1, static_cast<int>(width)), std::max(1, static_cast<int>(height)), "Tessera",
+                              nullptr, nullptr);
+  if (g_window == nullptr) return 1;
+  glfwMakeContextCurrent(g_window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames forever
+  set_style();
+
+  // Ours first: ImGui's backend keeps them and calls them after its own.
+  glfwSetMouseButtonCallback(g_window, on_mouse_button);
+  glfwSetScrollCallback(g_window, on_scroll);
+  glfwSetKeyCallback(g_window, on_key);
+  glfwSetCharCallback(g_window, on_char);
+  glfwSetCursorEnterCallback(g_window, on_cursor_enter);
+  glfwSetWindowFocusCallback(g_window, on_window_focus);
+  glfwSetCursorPosCallback(g_window, on_cursor_pos);
+  ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+
+  const auto seed = static_cast<std::uint64_t>(std::random_device{}()) << 32 ^
+                    static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
+  g_api = tessera::client::make_fetch_api([] { request_frames(); });
+  g_app = std::make_unique<App>(*g_api, browser_language(), seed);
+  g_app->start();
+  fetch_font();
+  return 0;
+}

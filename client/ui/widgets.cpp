@@ -1,0 +1,105 @@
+// Bodies of the widgets with a test id (see widgets.hpp).
+#include "ui/widgets.hpp"
+
+#include <misc/cpp/imgui_stdlib.h>
+
+namespace tessera::client::ui {
+
+namespace {
+const ImVec4 kErrorColor{0.75f, 0.05f, 0.05f, 1.0f};
+
+void show_error(App& app, const Error& error) {
+  app.record().error_shown = true;
+  ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+  ImGui::TextWrapped("%s", app.error_text(error).c_str());
+  ImGui::PopStyleColor();
+}
+}  // namespace
+
+std::string label(std::string_view text, std::string_view id) {
+  std::string out(text);
+  out += "##";
+  out += id;
+  return out;
+}
+
+void record_item(App& app, std::string_view id) {
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  app.record().rects[std::string(id)] = WidgetRect{min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
+void recorded_text(App& app, std::string_view id, const std::string& text, bool wrapped) {
+  if (wrapped)
+    ImGui::TextWrapped("%s", text.c_str());
+  else
+    ImGui::TextUnformatted(text.c_str());
+  app.record().texts[std::string(id)] = text;
+}
+
+void title(App& app, std::string_view key) {
+  ImGui::SetWindowFontScale(1.35f);
+  recorded_text(app, "title", std::string(app.text(key)));
+  ImGui::SetWindowFontScale(1.0f);
+  ImGui::Spacing();
+}
+
+bool button_with_text(App& app, std::string_view id, const std::string& text) {
+  const bool pressed = ImGui::Button(label(text, id).c_str());
+  record_item(app, id);
+  return pressed;
+}
+
+bool button(App& app, std::string_view id, std::string_view key) {
+  return button_with_text(app, id, std::string(app.text(key)));
+}
+
+bool submit_button(App& app, std::string_view id, std::string_view key) {
+  ImGui::BeginDisabled(app.busy());
+  const bool pressed = button(app, id, key);
+  ImGui::EndDisabled();
+  return pressed && !app.busy();
+}
+
+void text_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,
+                ImGuiInputTextFlags flags) {
+  ImGui::TextUnformatted(std::string(app.text(key)).c_str());
+  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::InputText(label("", id).c_str(), &value, flags);
+  record_item(app, id);
+  if (ImGui::IsItemActive()) app.record().focus = std::string(id);
+  const bool secret = (flags & ImGuiInputTextFlags_Password) != 0;
+  app.record().fields[std::string(id)] = secret ? std::string(value.size(), '*') : value;
+  field_error(app, field);
+  ImGui::Spacing();
+}
+
+void multiline_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,
+                     float lines) {
+  ImGui::TextUnformatted(std::string(app.text(key)).c_str());
+  ImGui::InputTextMultiline(label("", id).c_str(), &value,
+                            ImVec2(-1.0f, ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2));
+  record_item(app, id);
+  if (ImGui::IsItemActive()) app.record().focus = std::string(id);
+  app.record().fields[std::string(id)] = value;
+  field_error(app, field);
+  ImGui::Spacing();
+}
+
+void checkbox(App& app, std::string_view id, std::string_view key, bool& value) {
+  ImGui::Checkbox(label(app.text(key), id).c_str(), &value);
+  record_item(app, id);
+}
+
+void field_error(App& app, std::string_view field) {
+  const auto& error = app.state.error;
+  if (error && !field.empty() && error->field == field) show_error(app, *error);
+}
+
+void error_banner(App& app) {
+  const auto& error = app.state.error;
+  if (!error || app.record().error_shown) return;
+  show_error(app, *error);
+}
+
+}  // namespace tessera::client::ui

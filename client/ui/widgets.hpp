@@ -1,0 +1,64 @@
+// Widgets with a test id: each draws a Dear ImGui widget whose ImGui id is the stable test
+// id ("signup.submit"), whatever the language of its label, and records the widget's screen
+// rectangle (and a text field's content) in the frame record for the test hook.
+#pragma once
+#include <imgui.h>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "app.hpp"
+
+namespace tessera::client::ui {
+
+// "Shown text##id": ImGui shows the text and identifies the widget by the id.
+std::string label(std::string_view text, std::string_view id);
+
+void record_item(App& app, std::string_view id);  // the last item's rectangle under `id`
+
+// Shows a text and keeps it in the record under `id` (tests read texts["title"]).
+void recorded_text(App& app, std::string_view id, const std::string& text, bool wrapped = false);
+void title(App& app, std::string_view key);
+
+bool button(App& app, std::string_view id, std::string_view key);
+bool button_with_text(App& app, std::string_view id, const std::string& text);
+// A primary action: disabled while a request runs.
+bool submit_button(App& app, std::string_view id, std::string_view key);
+
+// A labelled single-line field (label above, full width); `field` is its name in the API's
+// error answers, so its error shows right under it.
+void text_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,
+                ImGuiInputTextFlags flags = 0);
+void multiline_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,
+                     float lines);
+void checkbox(App& app, std::string_view id, std::string_view key, bool& value);
+
+// A row of radio buttons for an enumeration; each one's id is "<id>.<value>".
+template <class Enum>
+void radio_row(App& app, std::string_view id, std::string_view key, std::string_view value_key_prefix, Enum& value,
+               std::initializer_list<Enum> choices, std::string_view field);
+
+void field_error(App& app, std::string_view field);  // the current error, if it is about `field`
+void error_banner(App& app);  // the current error, unless a field of this frame showed it already
+
+// [SECTION] Template bodies
+template <class Enum>
+void radio_row(App& app, std::string_view id, std::string_view key, std::string_view value_key_prefix, Enum& value,
+               std::initializer_list<Enum> choices, std::string_view field) {
+  ImGui::TextUnformatted(std::string(app.text(key)).c_str());
+  bool first = true;
+  for (const Enum choice : choices) {
+    if (!first) ImGui::SameLine();
+    first = false;
+    const auto name = std::string(to_string(choice));
+    const auto item_id = std::string(id) + "." + name;
+    const auto text = std::string(app.text(std::string(value_key_prefix) + name));
+    if (ImGui::RadioButton(label(text, item_id).c_str(), value == choice)) value = choice;
+    record_item(app, item_id);
+  }
+  field_error(app, field);
+  ImGui::Spacing();
+}
+
+}  // namespace tessera::client::ui

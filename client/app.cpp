@@ -275,7 +275,12 @@ void App::submit_ticket() {
   state.error.reset();
   auto& form = state.new_ticket;
   if (form.idempotency_key.empty()) form.idempotency_key = new_idempotency_key();
-  const wire::TicketDraft draft{form.subject, form.description, form.category, form.criticality, form.language};
+  wire::TicketDraft draft;
+  draft.subject = form.subject;
+  draft.description = form.description;
+  draft.category = form.category;
+  draft.criticality = form.criticality;
+  draft.language = form.language;
   HttpHeaders headers{{std::string(wire::kIdempotencyHeader), form.idempotency_key}};
   request("POST", "/tickets", wire::to_json(draft), std::move(headers), [this](const HttpResponse& answer) {
     // A network failure keeps the key, so sending again cannot create the ticket twice.
@@ -297,7 +302,9 @@ void App::submit_ticket() {
 void App::send_reply() {
   if (!state.ticket) return;
   state.error.reset();
-  const wire::MessageDraft draft{state.reply.body, is_staff() && state.reply.internal};
+  wire::MessageDraft draft;
+  draft.body = state.reply.body;
+  draft.internal = is_staff() && state.reply.internal;
   request("POST", "/tickets/" + std::to_string(state.ticket->ticket.id) + "/messages", wire::to_json(draft), {},
           [this](const HttpResponse& answer) {
             ticket_answer(answer, 201);
@@ -318,7 +325,9 @@ void App::log_time() {
   Minutes minutes = 0;
   const auto& text = state.time.minutes;
   std::from_chars(text.data(), text.data() + text.size(), minutes);  // not a number: 0, refused by the server
-  const wire::TimeEntryDraft draft{minutes, state.time.note};
+  wire::TimeEntryDraft draft;
+  draft.minutes = minutes;
+  draft.note = state.time.note;
   request("POST", "/tickets/" + std::to_string(state.ticket->ticket.id) + "/time", wire::to_json(draft), {},
           [this](const HttpResponse& answer) {
             ticket_answer(answer, 201);

@@ -6,7 +6,7 @@ namespace tessera::client::ui {
 
 void draw_home(App& app) {
   title(app, "app.name");
-  ImGui::TextWrapped("%s", std::string(app.text("app.tagline")).c_str());
+  recorded_text(app, "tagline", std::string(app.text("app.tagline")), true);
   ImGui::Spacing();
   ImGui::Spacing();
   if (button(app, "home.try_free", "home.try_free")) app.go(Screen::signup);

@@ -1,0 +1,47 @@
+// FrameDriver: runs the client App headless, as the browser would but with no GPU: its own
+// ImGui context with a built font atlas and a fixed display, answers delivered by the
+// httplib Api backend between frames, and input (clicks, typing) aimed at the widgets'
+// rectangles recorded by the previous frame, found by their test ids.
+#pragma once
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "app.hpp"
+#include "net/api.hpp"
+
+struct ImGuiContext;
+
+namespace tessera::client::testing {
+
+class FrameDriver {
+ public:
+  // `api` answers the app's requests; make_httplib_api(server.base_url()) for a real server.
+  FrameDriver(std::unique_ptr<Api> api, Language language = Language::en);
+  ~FrameDriver();
+  FrameDriver(const FrameDriver&) = delete;
+  FrameDriver& operator=(const FrameDriver&) = delete;
+
+  App& app() { return *app_; }
+  nlohmann::json state() const { return app_->test_state(); }
+
+  // Delivers pending answers, then renders one frame; `count` times.
+  void step(int count = 1);
+  // Steps until `condition` holds (true) or `max_frames` went by (false).
+  bool wait_until(const std::function<bool()>& condition, int max_frames = 100);
+  // Steps until no request is in flight.
+  bool settle() { return wait_until([this] { return !app_->busy(); }); }
+
+  // Presses and releases the left button at the centre of the widget (false: not on screen).
+  bool click(std::string_view id);
+  // Clicks a text field, then types UTF-8 text into it (false: the field did not take focus).
+  bool type(std::string_view id, std::string_view text);
+
+ private:
+  ImGuiContext* context_ = nullptr;
+  std::unique_ptr<Api> api_;
+  std::unique_ptr<App> app_;
+};
+
+}  // namespace tessera::client::testing

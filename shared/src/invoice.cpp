@@ -23,9 +23,11 @@ Cents prorate_cents(Cents amount, std::int64_t days_left, std::int64_t days_in_p
 
 std::string format_cents(Cents amount) {
   const Cents magnitude = amount < 0 ? -amount : amount;
-  std::string cents = std::to_string(magnitude % 100);
-  if (cents.size() < 2) cents.insert(0, "0");
-  return (amount < 0 ? "-" : "") + std::to_string(magnitude / 100) + "." + cents;
+  std::string text = amount < 0 ? "-" : "";
+  text += std::to_string(magnitude / 100);
+  text += magnitude % 100 < 10 ? ".0" : ".";
+  text += std::to_string(magnitude % 100);
+  return text;
 }
 
 namespace {
@@ -64,9 +66,12 @@ InvoiceTotals invoice_totals(const std::vector<InvoiceLine>& lines) {
 }
 
 std::string format_invoice_number(int year, std::int64_t sequence) {
-  std::string digits = std::to_string(sequence);
-  if (digits.size() < 6) digits.insert(0, 6 - digits.size(), '0');
-  return std::to_string(year) + "-" + digits;
+  const std::string digits = std::to_string(sequence);
+  std::string number = std::to_string(year);
+  number += '-';
+  if (digits.size() < 6) number.append(6 - digits.size(), '0');
+  number += digits;
+  return number;
 }
 
 std::int64_t next_invoice_sequence(std::int64_t last_sequence_of_year) {

@@ -939,9 +939,15 @@ std::string describe_cost(const Cost& cost, Language language) {
   if (cost.trial_minutes != 0) with("cost.trial_minutes", cost.trial_minutes);
   if (cost.overrun_minutes > 0) with("cost.overrun_minutes", cost.overrun_minutes);
   std::string text;
-  for (const std::string& part : parts) text += (text.empty() ? "" : " + ") + part;
+  for (const std::string& part : parts) {
+    if (!text.empty()) text += " + ";
+    text += part;
+  }
   if (text.empty()) text = std::string(tr("cost.nothing", language));
-  if (cost.minimum_applied) text += " " + std::string(tr("cost.minimum_applied", language));
+  if (cost.minimum_applied) {
+    text += ' ';
+    text += tr("cost.minimum_applied", language);
+  }
   return text;
 }
 

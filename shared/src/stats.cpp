@@ -63,9 +63,10 @@ std::vector<BoardAggregate> aggregate_by_month(const std::vector<BoardRow>& rows
 }
 
 std::string csv_field(std::string_view text) {
-  std::string value(text);
-  if (!value.empty() && (value.front() == '=' || value.front() == '+' || value.front() == '-' || value.front() == '@'))
-    value.insert(0, "'");
+  std::string value;
+  if (!text.empty() && (text.front() == '=' || text.front() == '+' || text.front() == '-' || text.front() == '@'))
+    value += '\'';
+  value.append(text);
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string quoted = "\"";
   for (char c : value) {

@@ -85,15 +85,14 @@ void on_window_focus(GLFWwindow*, int) { request_frames(); }
 void on_cursor_pos(GLFWwindow*, double, double) { request_frames(); }
 
 // The canvas follows the window, one canvas pixel per CSS pixel (so page coordinates are
-// ImGui coordinates).
-void fit_canvas_to_window() {
-  double width = 0, height = 0;
-  emscripten_get_element_css_size("#canvas", &width, &height);
-  glfwSetWindowSize(g_window, std::max(1, static_cast<int>(width)), std::max(1, static_cast<int>(height)));
+// ImGui coordinates). Not glfwSetWindowSize: Emscripten's GLFW goes fullscreen when the size
+// asked equals the screen's, which a maximised or headless browser window does.
+void fit_canvas_to_window(int width, int height) {
+  EM_ASM({ Browser.setCanvasSize($0, $1); }, std::max(1, width), std::max(1, height));
 }
 
-EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
-  fit_canvas_to_window();
+EM_BOOL on_resize(int, const EmscriptenUiEvent* event, void*) {
+  fit_canvas_to_window(event->windowInnerWidth, event->windowInnerHeight);
   request_frames();
   return EM_FALSE;
 }

@@ -138,6 +138,30 @@ async function journey(page, base) {
   await page.waitForTimeout(1000);
   const framesAfter = (await app.state()).frames;
   check('an idle page renders no frame', framesAfter === framesBefore, `${framesAfter - framesBefore} frames in 1 s`);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics
+    .find((m) => m.name === 'TaskDuration').value;
+  const busyBefore = await taskSeconds();
+  await page.waitForTimeout(2000);
+  const idleMs = (await taskSeconds() - busyBefore) * 1000;
+  log(`idle: ${idleMs.toFixed(1)} ms of main-thread work in 2 s with no input`);
+  check('an idle tab uses (almost) no CPU', idleMs < 100, `${idleMs.toFixed(1)} ms in 2 s`);
+  await cdp.detach();
+
+  // The canvas follows the window: the centred column moves when the window narrows.
+  const wide = await app.rect('home.try_free');
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await app.waitFor('layout for the narrower window', async () => true);
+  const deadline = Date.now() + WAIT_MS;
+  let narrow = wide;
+  while (Date.now() < deadline && narrow.x === wide.x) {
+    await page.waitForTimeout(50);
+    narrow = await app.rect('home.try_free');
+  }
+  check('the canvas follows the window size', narrow.x < wide.x, `x ${wide.x} -> ${narrow.x}`);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await app.waitFor('layout back', (st) => st.frames > 0);
 
   // Language switch: French, then back to English.
   const titleEn = s.texts.title;

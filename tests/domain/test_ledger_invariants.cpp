@@ -5,6 +5,7 @@
 #include <random>
 
 #include "ledger_fixture.hpp"
+#include "tessera/texts.hpp"
 
 using namespace tessera;
 using namespace tessera::testing;
@@ -150,6 +151,8 @@ void run_random_sequence(std::uint64_t seed, int commands) {
     if (!result.ok()) {
       BOOST_TEST_REQUIRE(account.ledger.entry_count() == entries_before);
       BOOST_TEST_REQUIRE((decided.error() == result.error()));
+      const std::string key = "error." + result.error().code;  // every refusal can be explained
+      BOOST_TEST_REQUIRE(tr(key, Language::es) != key);
       continue;
     }
     ++accepted;

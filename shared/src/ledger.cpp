@@ -366,6 +366,18 @@ std::vector<Id> tickets_to_close_for_subscription_end(const AccountLedger& ledge
   return ids;
 }
 
+std::vector<Id> tickets_funding_restored(const AccountLedger& ledger, std::span<const LedgerEntry> new_entries) {
+  std::vector<Id> ids;
+  for (const LedgerEntry& entry : new_entries) {
+    if (entry.kind != EntryKind::overrun_settled && entry.kind != EntryKind::overrun_cancelled) continue;
+    const TicketAccount* ticket = ledger.ticket(entry.ticket);
+    if (ticket && !ticket->closed && ticket->overrun == 0 &&
+        std::find(ids.begin(), ids.end(), entry.ticket) == ids.end())
+      ids.push_back(entry.ticket);
+  }
+  return ids;
+}
+
 std::vector<Id> tickets_awaiting_funding(const AccountLedger& ledger) {
   std::vector<Id> ids;
   for (const auto& [id, ticket] : ledger.tickets())
@@ -549,10 +561,13 @@ void settle_ticket(Emitter& out, Id ticket_id) {
 
 // A purchase settles the account's overrun first, under its own rules (SPEC §1.7): oldest
 // ticket first, from the new lot (units: ceil(overrun / 30) each) or by the subscription.
+// A lot only settles tickets it could have funded: a single-user lot its buyer's tickets,
+// a multi-user lot also the tickets of users given the pool.
 void settle_overruns(Emitter& out, Id new_lot, bool by_subscription) {
   std::vector<Id> owing;
+  const Lot* lot = by_subscription ? nullptr : out.ledger().lot(new_lot);
   for (const auto& [id, ticket] : out.ledger().tickets())
-    if (ticket.overrun > 0) owing.push_back(id);
+    if (ticket.overrun > 0 && (by_subscription || lot_serves(*lot, lot->kind, scope_of(ticket)))) owing.push_back(id);
   for (Id ticket_id : owing) {
     const Minutes overrun = out.ledger().ticket(ticket_id)->overrun;
     Minutes settled = 0;
@@ -563,8 +578,7 @@ void settle_overruns(Emitter& out, Id new_lot, bool by_subscription) {
       funding.amount = overrun;
       settled = overrun;
     } else {
-      const Lot* lot = out.ledger().lot(new_lot);
-      const std::int64_t usable = lot->usable_at(out.at());
+      const std::int64_t usable = lot->usable_at(out.at());  // lots are never moved while settling
       if (usable <= 0) break;
       funding.lot = new_lot;
       if (lot->kind == LotKind::ticket_units) {

@@ -232,3 +232,27 @@ BOOST_AUTO_TEST_CASE(decide_changes_nothing_and_matches_execute) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ledger_overrun_ownership)
+
+BOOST_AUTO_TEST_CASE(a_single_user_pack_settles_only_its_buyers_overrun) {
+  Account account;
+  const UserScope colleague{kColleague, false, true};
+  account.run(BuyPack{at(2026, 1, 10), kOwner, 1, pack(20, 12, true)});
+  account.run(OpenTicket{at(2026, 1, 10), 1, colleague, FundingSource::units});
+  account.run(LogTime{at(2026, 1, 10), 1, 480, "a long day"});
+  account.run(LogTime{at(2026, 1, 11), 1, 120, "more"});  // 600 minutes: the 20 units of the pool
+  account.run(LogTime{at(2026, 1, 11), 1, 60, "still more"});
+  BOOST_TEST(account.ticket(1).overrun == 60);
+  // The owner's own single-user pack does not pay for the colleague's ticket ...
+  const auto own = account.run(BuyPack{at(2026, 1, 12), kOwner, 2, pack(20, 12)});
+  BOOST_TEST(account.ticket(1).overrun > 0);
+  BOOST_TEST(tickets_funding_restored(account.ledger, own).empty());
+  // ... a new pool does, and the ticket leaves awaiting_funding.
+  const auto pool = account.run(BuyPack{at(2026, 1, 13), kOwner, 3, pack(20, 12, true)});
+  BOOST_TEST(account.ticket(1).overrun == 0);
+  BOOST_TEST(tickets_funding_restored(account.ledger, pool) == std::vector<Id>{1});
+  BOOST_TEST(tickets_awaiting_funding(account.ledger).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -226,8 +226,11 @@ Cents renewal_price(const AccountLedger& ledger, const SubscriptionOffer& offer)
 // Open tickets funded by a subscription that has ended at `at`: to close as
 // closed_subscription_ended (SPEC §1.2).
 std::vector<Id> tickets_to_close_for_subscription_end(const AccountLedger& ledger, Instant at);
-// Open tickets with an overrun to fund (awaiting_funding), and those whose overrun is settled.
+// Open tickets with an overrun to fund (awaiting_funding, SPEC §1.7).
 std::vector<Id> tickets_awaiting_funding(const AccountLedger& ledger);
+// Open tickets whose last overrun was settled (or forgiven) by `new_entries`, just applied to
+// `ledger`: they leave awaiting_funding (TicketAction::funding_restored).
+std::vector<Id> tickets_funding_restored(const AccountLedger& ledger, std::span<const LedgerEntry> new_entries);
 
 // [SECTION] Commands
 

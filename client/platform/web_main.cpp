@@ -16,6 +16,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "app.hpp"
 #include "net/api_fetch.hpp"
@@ -32,6 +33,14 @@ bool g_font_ready = false;
 bool g_frame_scheduled = false;
 int g_frames_wanted = 0;
 bool g_first_frame_done = false;
+// Device pixels per CSS pixel, read once at startup. The canvas holds device pixels (sharp
+// text on high-density screens) and ImGui works in them; the test hook converts back to CSS
+// pixels, so tests click at page coordinates whatever the screen.
+float g_pixel_ratio = 1.0f;
+// Dear ImGui 1.86 reads keys as "down now": a press and release between two frames (a quick
+// tap, or a test's keyboard) would be lost. Such a release waits until a frame saw the key.
+std::vector<int> g_keys_pressed_since_frame;
+std::vector<int> g_releases_held;
 
 // Dear ImGui needs a few frames to settle after an event (press, release, layout).
 constexpr int kFramesPerEvent = 3;
@@ -51,7 +60,13 @@ void render_frame() {
   glfwGetFramebufferSize(g_window, &width, &height);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  for (const int key : g_releases_held) io.KeysDown[key] = true;
+  g_keys_pressed_since_frame.clear();
   g_app->frame();
+  for (const int key : g_releases_held) io.KeysDown[key] = false;
+  if (!g_releases_held.empty()) request_frames();
+  g_releases_held.clear();
   glViewport(0, 0, width, height);
   glClearColor(0.95f, 0.95f, 0.96f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
@@ -78,17 +93,27 @@ EM_BOOL on_animation_frame(double, void*) {
 // [SECTION] Input: every event asks for frames; ImGui's backend chains these callbacks.
 void on_mouse_button(GLFWwindow*, int, int, int) { request_frames(); }
 void on_scroll(GLFWwindow*, double, double) { request_frames(); }
-void on_key(GLFWwindow*, int, int, int, int) { request_frames(); }
+void on_key(GLFWwindow*, int key, int, int action, int) {
+  if (key >= 0 && key < IM_ARRAYSIZE(ImGuiIO::KeysDown)) {
+    const bool unseen = std::find(g_keys_pressed_since_frame.begin(), g_keys_pressed_since_frame.end(), key) !=
+                        g_keys_pressed_since_frame.end();
+    if (action == GLFW_PRESS) g_keys_pressed_since_frame.push_back(key);
+    if (action == GLFW_RELEASE && unseen) g_releases_held.push_back(key);
+  }
+  request_frames();
+}
 void on_char(GLFWwindow*, unsigned int) { request_frames(); }
 void on_cursor_enter(GLFWwindow*, int) { request_frames(); }
 void on_window_focus(GLFWwindow*, int) { request_frames(); }
 void on_cursor_pos(GLFWwindow*, double, double) { request_frames(); }
 
-// The canvas follows the window, one canvas pixel per CSS pixel (so page coordinates are
-// ImGui coordinates). Not glfwSetWindowSize: Emscripten's GLFW goes fullscreen when the size
+// The canvas follows the window: its CSS size is the window's (see index.html), its pixel
+// size that times the pixel ratio; GLFW's window size follows. Not glfwSetWindowSize: Emscripten's GLFW goes fullscreen when the size
 // asked equals the screen's, which a maximised or headless browser window does.
 void fit_canvas_to_window(int width, int height) {
-  EM_ASM({ Browser.setCanvasSize($0, $1); }, std::max(1, width), std::max(1, height));
+  const int pixel_width = std::max(1, static_cast<int>(static_cast<float>(width) * g_pixel_ratio));
+  const int pixel_height = std::max(1, static_cast<int>(static_cast<float>(height) * g_pixel_ratio));
+  EM_ASM({ Browser.setCanvasSize($0, $1); }, pixel_width, pixel_height);
 }
 
 EM_BOOL on_resize(int, const EmscriptenUiEvent* event, void*) {
@@ -106,7 +131,7 @@ void use_font(const char* data, std::size_t size) {
     std::memcpy(copy, data, size);
     ImFontConfig config;
     config.OversampleH = 2;
-    io.Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(size), 17.0f, &config, kRanges);
+    io.Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(size), 17.0f * g_pixel_ratio, &config, kRanges);
   } else {
     io.Fonts->AddFontDefault();
   }
@@ -146,6 +171,7 @@ void set_style() {
   style.FrameBorderSize = 1.0f;
   style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
   style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+  style.ScaleAllSizes(g_pixel_ratio);
 }
 
 }  // namespace
@@ -157,7 +183,11 @@ EMSCRIPTEN_KEEPALIVE const char* tessera_test_rect(const char* id) {
   answer.clear();
   if (!g_app || id == nullptr) return answer.c_str();
   if (const auto rect = g_app->widget_rect(id))
-    answer = nlohmann::json{{"x", rect->x}, {"y", rect->y}, {"w", rect->w}, {"h", rect->h}}.dump();
+    answer = nlohmann::json{{"x", rect->x / g_pixel_ratio},
+                            {"y", rect->y / g_pixel_ratio},
+                            {"w", rect->w / g_pixel_ratio},
+                            {"h", rect->h / g_pixel_ratio}}
+                 .dump();
   return answer.c_str();
 }
 
@@ -173,11 +203,12 @@ int main() {
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  g_pixel_ratio = std::clamp(static_cast<float>(emscripten_get_device_pixel_ratio()), 1.0f, 3.0f);
   double width = 0, height = 0;
   emscripten_get_element_css_size("#canvas", &width, &height);
-  g_window = glfwCreateWindow(std::max(1, static_cast<int>(width)), std::max(1, static_cast<int>(height)), "Tessera",
-                              nullptr, nullptr);
+  g_window = glfwCreateWindow(100, 100, "Tessera", nullptr, nullptr);
   if (g_window == nullptr) return 1;
+  fit_canvas_to_window(static_cast<int>(width), static_cast<int>(height));
   glfwMakeContextCurrent(g_window);
 
   IMGUI_CHECKVERSION();

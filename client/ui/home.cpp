@@ -14,6 +14,7 @@ void draw_home(App& app) {
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::Spacing();
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(std::string(app.text("home.have_account")).c_str());
   ImGui::SameLine();
   if (button(app, "home.login", "nav.login")) app.go(Screen::login);

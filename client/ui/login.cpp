@@ -7,10 +7,12 @@ namespace tessera::client::ui {
 void draw_login(App& app) {
   auto& form = app.state.login;
   title(app, "login.title");
-  text_field(app, "login.email", "login.email", form.email, "email");
-  text_field(app, "login.password", "login.password", form.password, "password",
-             ImGuiInputTextFlags_Password);
-  if (submit_button(app, "login.submit", "login.submit")) app.submit_login();
+  // Enter in either field logs in, like the button.
+  bool submit = text_field(app, "login.email", "login.email", form.email, "email");
+  submit |= text_field(app, "login.password", "login.password", form.password, "password",
+                       ImGuiInputTextFlags_Password);
+  submit |= submit_button(app, "login.submit", "login.submit");
+  if (submit && !app.busy()) app.submit_login();
   ImGui::Spacing();
   if (button(app, "login.signup", "home.try_free")) app.go(Screen::signup);
 }

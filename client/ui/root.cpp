@@ -18,9 +18,10 @@ void draw_root(App& app) {
   ImGui::Separator();
   ImGui::Spacing();
 
-  constexpr float kColumnWidth = 760.0f;
+  // About 90 characters wide, in font units so it scales with the screen's pixel density.
+  const float column_width = 45.0f * ImGui::GetFontSize();
   const float available = ImGui::GetContentRegionAvail().x;
-  const float width = std::min(kColumnWidth, available);
+  const float width = std::min(column_width, available);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (available - width) * 0.5f));
   ImGui::BeginChild("##column", ImVec2(width, 0.0f), false);
   switch (app.state.screen) {

@@ -17,6 +17,7 @@ void draw_signup(App& app) {
   if (form.language != chosen) form.language_chosen = true;
   if (submit_button(app, "signup.submit", "signup.submit")) app.submit_signup();
   ImGui::Spacing();
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(std::string(app.text("home.have_account")).c_str());
   ImGui::SameLine();
   if (button(app, "signup.login", "nav.login")) app.go(Screen::login);

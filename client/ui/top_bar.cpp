@@ -7,6 +7,8 @@
 namespace tessera::client::ui {
 
 void draw_top_bar(App& app) {
+  const float gap = 1.5f * ImGui::GetFontSize();
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(std::string(app.text("app.name")).c_str());
   for (const Language language : {Language::fr, Language::en, Language::es}) {
     ImGui::SameLine();
@@ -19,7 +21,7 @@ void draw_top_bar(App& app) {
   }
 
   if (app.signed_in()) {
-    ImGui::SameLine(0.0f, 24.0f);
+    ImGui::SameLine(0.0f, gap);
     if (app.is_staff()) {
       if (button(app, "nav.queue", "nav.queue")) app.show_queue();
     } else {
@@ -27,7 +29,7 @@ void draw_top_bar(App& app) {
       ImGui::SameLine();
       if (button(app, "nav.new_ticket", "nav.new_ticket")) app.go(Screen::new_ticket);
     }
-    ImGui::SameLine(0.0f, 24.0f);
+    ImGui::SameLine(0.0f, gap);
     const auto& user = app.state.me->user;
     const auto role = std::string(app.text("role." + std::string(to_string(user.role))));
     ImGui::TextUnformatted(
@@ -35,11 +37,11 @@ void draw_top_bar(App& app) {
     ImGui::SameLine();
     if (button(app, "nav.logout", "nav.logout")) app.logout();
   } else if (app.state.screen != Screen::home && app.state.screen != Screen::loading) {
-    ImGui::SameLine(0.0f, 24.0f);
+    ImGui::SameLine(0.0f, gap);
     if (button(app, "nav.home", "nav.home")) app.go(Screen::home);
   }
   if (app.busy()) {
-    ImGui::SameLine(0.0f, 24.0f);
+    ImGui::SameLine(0.0f, gap);
     ImGui::TextDisabled("%s", std::string(app.text("common.loading")).c_str());
   }
 }

@@ -61,17 +61,18 @@ bool submit_button(App& app, std::string_view id, std::string_view key) {
   return pressed && !app.busy();
 }
 
-void text_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,
+bool text_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,
                 ImGuiInputTextFlags flags) {
   ImGui::TextUnformatted(std::string(app.text(key)).c_str());
   ImGui::SetNextItemWidth(-1.0f);
-  ImGui::InputText(label("", id).c_str(), &value, flags);
+  const bool entered = ImGui::InputText(label("", id).c_str(), &value, flags | ImGuiInputTextFlags_EnterReturnsTrue);
   record_item(app, id);
   if (ImGui::IsItemActive()) app.record().focus = std::string(id);
   const bool secret = (flags & ImGuiInputTextFlags_Password) != 0;
   app.record().fields[std::string(id)] = secret ? std::string(value.size(), '*') : value;
   field_error(app, field);
   ImGui::Spacing();
+  return entered;
 }
 
 void multiline_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,

@@ -27,8 +27,8 @@ bool button_with_text(App& app, std::string_view id, const std::string& text);
 bool submit_button(App& app, std::string_view id, std::string_view key);
 
 // A labelled single-line field (label above, full width); `field` is its name in the API's
-// error answers, so its error shows right under it.
-void text_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,
+// error answers, so its error shows right under it. True when Enter was pressed in it.
+bool text_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,
                 ImGuiInputTextFlags flags = 0);
 void multiline_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,
                      float lines);

@@ -5,6 +5,10 @@
 
 namespace tessera::client::testing {
 
+namespace {
+constexpr int kEnterKey = 257;  // any index of io.KeysDown; GLFW's number for Enter
+}
+
 FrameDriver::FrameDriver(std::unique_ptr<Api> api, Language language) : api_(std::move(api)) {
   context_ = ImGui::CreateContext();
   ImGui::SetCurrentContext(context_);
@@ -13,6 +17,7 @@ FrameDriver::FrameDriver(std::unique_ptr<Api> api, Language language) : api_(std
   io.ConfigInputTextCursorBlink = false;
   io.DisplaySize = ImVec2(1280.0f, 1000.0f);
   io.DeltaTime = 1.0f / 60.0f;
+  io.KeyMap[ImGuiKey_Enter] = kEnterKey;
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
   io.Fonts->AddFontDefault();
@@ -62,6 +67,14 @@ bool FrameDriver::type(std::string_view id, std::string_view text) {
   ImGui::GetIO().AddInputCharactersUTF8(std::string(text).c_str());
   step();
   return true;
+}
+
+void FrameDriver::press_enter() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[kEnterKey] = true;
+  step();
+  io.KeysDown[kEnterKey] = false;
+  step(2);
 }
 
 }  // namespace tessera::client::testing

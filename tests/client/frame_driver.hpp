@@ -37,6 +37,8 @@ class FrameDriver {
   bool click(std::string_view id);
   // Clicks a text field, then types UTF-8 text into it (false: the field did not take focus).
   bool type(std::string_view id, std::string_view text);
+  // Presses and releases Enter (in the active field, if any).
+  void press_enter();
 
  private:
   ImGuiContext* context_ = nullptr;

@@ -133,4 +133,21 @@ BOOST_AUTO_TEST_CASE(a_wrong_password_at_log_in_is_refused) {
   BOOST_TEST(driver.state()["error"]["code"] == "invalid_credentials");
 }
 
+BOOST_AUTO_TEST_CASE(enter_in_the_password_field_logs_in_and_staff_land_on_the_queue) {
+  TestServer server;
+  server.create_staff("admin@example.org", "admin password", "Ada", "admin");
+  FrameDriver driver(make_httplib_api(server.base_url()), Language::es);
+  driver.settle();
+  BOOST_REQUIRE(driver.click("home.login"));
+  BOOST_REQUIRE(driver.type("login.email", "admin@example.org"));
+  BOOST_REQUIRE(driver.type("login.password", "admin password"));
+  driver.press_enter();
+  BOOST_REQUIRE(driver.wait_until([&] { return driver.app().signed_in() && !driver.app().busy(); }));
+  driver.step();
+  BOOST_TEST(driver.state()["screen"] == "queue");
+  BOOST_TEST(driver.state()["user"]["role"] == "admin");
+  BOOST_TEST(driver.state()["fields"].is_object());
+  BOOST_TEST(driver.app().state.login.password.empty());  // not kept in memory after log-in
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -249,7 +249,7 @@ async function journey(page, base) {
   await app.waitFor('log-in screen', (st) => st.screen === 'login');
   await app.type('login.email', email);
   await app.type('login.password', password, true);
-  await app.click('login.submit');
+  await page.keyboard.press('Enter');  // Enter in the password field logs in
   s = await app.waitFor('My tickets again', (st) => st.screen === 'my_tickets' && !st.busy && st.user &&
                         st.tickets.length > 0);
   check('the customer sees "5 minutes left"', s.balances.trial_minutes_left === 5 &&
@@ -268,9 +268,35 @@ async function journey(page, base) {
   await app.screenshot('ticket-customer-fr');
 }
 
+// On a high-density screen the canvas holds device pixels, and the hook still answers in
+// CSS pixels: a click at the rectangle's centre lands on the widget.
+async function highDensity(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 2 });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    await page.goto(base + '/', { waitUntil: 'load' });
+    const app = new Driver(page);
+    await app.waitFor('home at 2x', (st) => st.screen === 'home');
+    const canvas = await page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { width: c.width, cssWidth: c.clientWidth };
+    });
+    await app.click('home.try_free');
+    const s = await app.waitFor('sign-up at 2x', (st) => st.screen === 'signup');
+    await app.screenshot('signup-2x');
+    check('a 2x screen gets a sharp canvas and clicks still land', canvas.width === 2 * canvas.cssWidth &&
+          s.screen === 'signup', JSON.stringify(canvas));
+  } finally {
+    await context.close();
+  }
+}
+
 // [SECTION] Main: set up, run, always clean up
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
+  for (const old of fs.readdirSync(outDir))  // screenshots of an earlier run
+    if (/^(\d\d-.*|failure)\.png$/.test(old)) fs.rmSync(path.join(outDir, old));
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-e2e-'));
   const db = path.join(temp, 'tessera.db');
   let serverProcess = null;
@@ -323,6 +349,12 @@ async function main() {
       await page.screenshot({ path: path.join(outDir, 'failure.png') }).catch(() => {});
     }
     check('no JavaScript error on the page', pageErrors.length === 0, pageErrors.join(' | '));
+    try {
+      await highDensity(browser, base);
+    } catch (e) {
+      failed++;
+      log(`  FAIL high-density screen: ${e.message}`);
+    }
   } catch (e) {
     failed++;
     log(`  FAIL setup: ${e.message}`);

@@ -274,6 +274,17 @@ SubscriptionPhase subscription_phase(const AccountLedger& ledger, Instant at) {
   return SubscriptionPhase::suspended;
 }
 
+bool renewal_due(const AccountLedger& ledger, Instant at) {
+  const SubscriptionState& subscription = ledger.subscription();
+  return subscription.activated && !subscription.cancelled && at >= subscription.period_end;
+}
+
+Period next_period(const AccountLedger& ledger) {
+  const SubscriptionState& subscription = ledger.subscription();
+  return Period{subscription.period_end,
+                add_months_clamped(subscription.anchor, static_cast<int>(subscription.periods + 1))};
+}
+
 Instant renewal_grace_end(const AccountLedger& ledger) {
   const SubscriptionState& subscription = ledger.subscription();
   if (subscription.method == PaymentMethod::paypal) return subscription.period_end;  // charged by PayPal: no grace
@@ -687,8 +698,9 @@ struct Decider {
     out.expire_due_lots();
     LedgerEntry entry = out.make(EntryKind::subscription_renewed);
     entry.order = command.order;
-    entry.period_start = subscription.period_end;
-    entry.period_end = add_months_clamped(subscription.anchor, static_cast<int>(subscription.periods + 1));
+    const Period next = next_period(out.ledger());
+    entry.period_start = next.start;
+    entry.period_end = next.end;
     if (command.at >= entry.period_end) {  // so late that the next period is over too: start afresh
       entry.period_start = command.at;
       entry.period_end = add_months_clamped(command.at, 1);

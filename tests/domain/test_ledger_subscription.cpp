@@ -125,6 +125,18 @@ BOOST_AUTO_TEST_CASE(bank_transfer_renewals_get_seven_days_of_grace_then_suspens
   BOOST_TEST(account.ticket(1).subscription_minutes == 45);
 }
 
+BOOST_AUTO_TEST_CASE(a_renewal_is_due_at_the_period_end_for_the_next_period) {
+  Account account;
+  account.run(ActivateSubscription{at(2026, 1, 31), 1, 1, 0, PaymentMethod::paypal});
+  BOOST_TEST(!renewal_due(account.ledger, at(2026, 2, 28, 9, 59)));
+  BOOST_TEST(renewal_due(account.ledger, at(2026, 2, 28)));
+  BOOST_TEST(to_iso_utc(next_period(account.ledger).start) == "2026-02-28T10:00:00Z");
+  BOOST_TEST(to_iso_utc(next_period(account.ledger).end) == "2026-03-31T10:00:00Z");
+  account.run(CancelSubscription{at(2026, 2, 1)});
+  BOOST_TEST(!renewal_due(account.ledger, at(2026, 3, 1)));
+  BOOST_TEST(!renewal_due(Account{}.ledger, at(2026, 3, 1)));
+}
+
 BOOST_AUTO_TEST_CASE(paypal_renewals_have_no_grace_and_a_very_late_payment_starts_afresh) {
   Account account;
   account.run(ActivateSubscription{at(2026, 1, 10), 1, 1, 0, PaymentMethod::paypal});

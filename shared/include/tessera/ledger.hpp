@@ -220,7 +220,16 @@ struct AccountBalances {
 };
 AccountBalances account_balances(const AccountLedger& ledger, Instant at);
 
-// When a bank-transfer/check renewal stops being served, and the renewal price.
+// Renewal (SPEC §1.2): due once the current period has ended and the subscription is not
+// cancelled; the server then creates the renewal order for next_period. Bank-transfer and
+// check renewals keep the service until renewal_grace_end; PayPal ones have no grace.
+bool renewal_due(const AccountLedger& ledger, Instant at);
+struct Period {
+  Instant start = 0;
+  Instant end = 0;
+  bool operator==(const Period&) const = default;
+};
+Period next_period(const AccountLedger& ledger);  // the chain's next period, same day of month
 Instant renewal_grace_end(const AccountLedger& ledger);
 Cents renewal_price(const AccountLedger& ledger, const SubscriptionOffer& offer);
 // Open tickets funded by a subscription that has ended at `at`: to close as

@@ -1,6 +1,7 @@
 // Ledger throughput: applies one million commands (purchases, tickets opened, time logged,
 // corrections, closings, subscription changes) to a thousand account ledgers with `execute`,
-// and prints commands per second. Same source natively and in WebAssembly under Node.
+// and prints commands per second. Same source natively and in WebAssembly under Node; the
+// printed fingerprint of the entries shows both computed the same thing.
 // Usage: ledger_bench [commands]   (default 1000000)
 #include <chrono>
 #include <cstdio>
@@ -44,6 +45,10 @@ LedgerCommand next_command(std::mt19937_64& dice, AccountState& account, Instant
   return LogTime{now, ticket, static_cast<Minutes>(1 + dice() % 45), "work"};
 }
 
+std::uint64_t mix(std::uint64_t hash, std::int64_t value) {
+  return (hash ^ static_cast<std::uint64_t>(value)) * 1099511628211ull;  // FNV-1a step
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -57,6 +62,7 @@ int main(int argc, char** argv) {
   long done = 0;
   long refused = 0;
   long entries = 0;
+  std::uint64_t fingerprint = 14695981039346656037ull;
   std::chrono::steady_clock::duration elapsed{};
   std::vector<std::pair<int, LedgerCommand>> batch;
   batch.reserve(kBatch);
@@ -70,8 +76,13 @@ int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     for (const auto& [account, command] : batch) {
       const auto result = execute(accounts[static_cast<std::size_t>(account)].ledger, command);
-      if (result.ok()) entries += static_cast<long>(result.value().size());
-      else ++refused;
+      if (!result.ok()) {
+        ++refused;
+        continue;
+      }
+      entries += static_cast<long>(result.value().size());
+      for (const LedgerEntry& entry : result.value())
+        fingerprint = mix(mix(mix(mix(fingerprint, static_cast<int>(entry.kind)), entry.amount), entry.lot), entry.ticket);
     }
     elapsed += std::chrono::steady_clock::now() - start;
     done += static_cast<long>(batch.size());
@@ -81,5 +92,6 @@ int main(int argc, char** argv) {
               static_cast<double>(done) / seconds);
   std::printf("ledger_bench: %ld entries written, %ld commands refused (no funding, closed ticket, ...)\n", entries,
               refused);
+  std::printf("ledger_bench: fingerprint of the entries %llu\n", static_cast<unsigned long long>(fingerprint));
   return 0;
 }

@@ -625,7 +625,7 @@ struct Decider {
   }
 
   Result<bool> operator()(const BuyPack& command) {
-    if (auto error = validate_pack_offer(command.offer, "offer.")) return error_with("invalid_offer", error->field);
+    if (auto error = validate_pack_offer(command.offer, "offer.")) return *error;
     out.expire_due_lots();
     LedgerEntry entry = out.make(EntryKind::lot_purchased);
     entry.user = command.user;
@@ -654,8 +654,7 @@ struct Decider {
   }
 
   Result<bool> operator()(const BuyMinutes& command) {
-    if (auto error = validate_minute_block_offer(command.offer, "offer."))
-      return error_with("invalid_offer", error->field);
+    if (auto error = validate_minute_block_offer(command.offer, "offer.")) return *error;
     out.expire_due_lots();
     LedgerEntry entry = out.make(EntryKind::lot_purchased);
     entry.user = command.user;

@@ -163,9 +163,12 @@ BOOST_AUTO_TEST_CASE(a_multi_user_pool_is_used_by_two_users) {
 BOOST_AUTO_TEST_CASE(a_multi_user_offer_below_20_units_is_refused) {
   Account account;
   const Error error = account.refuse(BuyPack{at(2026, 1, 10), kOwner, 1, pack(19, 12, true)});
-  BOOST_TEST(error.code == "invalid_offer");
+  BOOST_TEST(error.code == "multi_user_pack_too_small");
   BOOST_TEST(error.field == "offer.units");
-  BOOST_TEST(account.refuse(BuyPack{at(2026, 1, 10), kOwner, 1, pack(1, 5)}).field == "offer.validity_months");
+  const Error short_validity = account.refuse(BuyPack{at(2026, 1, 10), kOwner, 1, pack(1, 5)});
+  BOOST_TEST(short_validity.code == "validity_too_short");
+  BOOST_TEST(short_validity.field == "offer.validity_months");
+  BOOST_TEST(account.refuse(BuyMinutes{at(2026, 1, 10), kOwner, 1, block(0)}).code == "invalid_minutes");
 }
 
 BOOST_AUTO_TEST_CASE(the_last_unit_runs_out_mid_ticket_the_rest_is_overrun) {

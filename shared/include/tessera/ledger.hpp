@@ -275,7 +275,8 @@ using LedgerCommand = std::variant<GrantTrial, BuyPack, BuyMinutes, ActivateSubs
 // The entries a command adds, or why it is refused. Error codes:
 //   command_out_of_order       `at` before the last entry's instant
 //   trial_already_granted      one trial per account (the one-per-email rule is trial.hpp's + the store's)
-//   invalid_offer              the offer breaks a catalog rule (field says which)
+//   the catalog's codes        the offer breaks a catalog rule (validity_too_short, ...;
+//                              field "offer.<name>")
 //   subscription_already_active, restart_too_early (params.date: first possible day, ISO),
 //   no_subscription, subscription_cancelled, renewal_not_due, subscription_not_usable,
 //   invalid_user_count (field count), too_many_users_removed

@@ -504,11 +504,22 @@ void fund_from_source(Emitter& out, Id ticket_id, Minutes gap) {
         gap -= units * kMinutesPerTicketUnit;
       }
       break;
-    case FundingSource::minutes:
-    case FundingSource::trial: {
-      const LotKind kind = ticket.source == FundingSource::minutes ? LotKind::bank_minutes : LotKind::trial_minutes;
+    case FundingSource::trial:
+      // The trial's own rule (trial.hpp): minute by minute, nothing from the expiry instant.
+      if (const Lot* lot = first_expiring_lot(out.ledger(), LotKind::trial_minutes, scope, out.at())) {
+        const TrialGrant grant{lot->credited, lot->starts_at, lot->expires_at};
+        const TrialCharge charge = charge_trial(grant, lot->used, gap, out.at());
+        LedgerEntry entry = out.make(EntryKind::charged);
+        entry.ticket = ticket_id;
+        entry.lot = lot->id;
+        entry.amount = charge.charged;
+        out.emit(std::move(entry));
+        gap = charge.overrun;
+      }
+      break;
+    case FundingSource::minutes: {
       while (gap > 0) {
-        const Lot* lot = first_expiring_lot(out.ledger(), kind, scope, out.at());
+        const Lot* lot = first_expiring_lot(out.ledger(), LotKind::bank_minutes, scope, out.at());
         if (!lot) break;
         const Minutes taken = std::min(gap, lot->usable_at(out.at()));
         LedgerEntry entry = out.make(EntryKind::charged);

@@ -1,10 +1,9 @@
 // The browser platform: owns the main loop and wires GLFW (canvas input), WebGL2 (drawing),
 // the fetch Api and the test hook around the App. It redraws only when something happened:
 // an input event, a network answer, a resize; an idle tab renders no frame and uses no CPU.
-// The font (DejaVu Sans, with Latin accents) is fetched at startup before the first frame.
+// The font (DejaVu Sans, with Latin accents) arrives before the first frame.
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
-#include <emscripten/fetch.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -12,7 +11,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <memory>
 #include <random>
 #include <string>
@@ -123,15 +121,15 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent* event, void*) {
 }
 
 // [SECTION] Font: DejaVu Sans for Latin, Latin-1, Latin Extended-A, punctuation and arrows.
-void use_font(const char* data, std::size_t size) {
+// index.html starts downloading it with the page (window.tesseraFont), in parallel with
+// app.js and app.wasm; tessera_font_loaded receives its bytes, or nothing if it failed.
+void use_font(void* data, std::size_t size) {
   static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x2190, 0x21FF, 0};
   ImGuiIO& io = ImGui::GetIO();
   if (data != nullptr && size > 0) {
-    void* copy = IM_ALLOC(size);  // the atlas owns and frees it
-    std::memcpy(copy, data, size);
     ImFontConfig config;
-    config.OversampleH = 2;
-    io.Fonts->AddFontFromMemoryTTF(copy, static_cast<int>(size), 17.0f * g_pixel_ratio, &config, kRanges);
+    config.OversampleH = 2;  // the atlas owns `data` (malloc'ed) and frees it
+    io.Fonts->AddFontFromMemoryTTF(data, static_cast<int>(size), 17.0f * g_pixel_ratio, &config, kRanges);
   } else {
     io.Fonts->AddFontDefault();
   }
@@ -139,20 +137,17 @@ void use_font(const char* data, std::size_t size) {
   request_frames();
 }
 
-void on_font_loaded(emscripten_fetch_t* fetch) {
-  const bool ok = fetch->status == 200;
-  use_font(ok ? fetch->data : nullptr, ok ? static_cast<std::size_t>(fetch->numBytes) : 0);
-  emscripten_fetch_close(fetch);
-}
-
-void fetch_font() {
-  emscripten_fetch_attr_t attr;
-  emscripten_fetch_attr_init(&attr);
-  std::strcpy(attr.requestMethod, "GET");
-  attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
-  attr.onsuccess = on_font_loaded;
-  attr.onerror = on_font_loaded;
-  emscripten_fetch(&attr, "fonts/DejaVuSans.ttf");
+void await_font() {
+  EM_ASM({
+    const deliver = (buffer) => {
+      if (!buffer || !buffer.byteLength) return _tessera_font_loaded(0, 0);
+      const bytes = new Uint8Array(buffer);
+      const pointer = _malloc(bytes.length);
+      HEAPU8.set(bytes, pointer);
+      _tessera_font_loaded(pointer, bytes.length);
+    };
+    (window.tesseraFont || Promise.resolve(null)).then(deliver, () => deliver(null));
+  });
 }
 
 tessera::Language browser_language() {
@@ -189,6 +184,10 @@ EMSCRIPTEN_KEEPALIVE const char* tessera_test_rect(const char* id) {
                             {"h", rect->h / g_pixel_ratio}}
                  .dump();
   return answer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void tessera_font_loaded(void* data, int size) {
+  use_font(data, size > 0 ? static_cast<std::size_t>(size) : 0);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* tessera_test_state() {
@@ -235,6 +234,6 @@ int main() {
   g_api = tessera::client::make_fetch_api([] { request_frames(); });
   g_app = std::make_unique<App>(*g_api, browser_language(), seed);
   g_app->start();
-  fetch_font();
+  await_font();
   return 0;
 }

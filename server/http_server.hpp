@@ -20,6 +20,7 @@ class HttpServer {
   // Bind to host:port (port 0: one the OS picks). Returns the port, or -1.
   int bind(const std::string& host, int port);
   bool listen();  // serves until stop()
+  bool is_running() const { return http_.is_running(); }
   void stop();
 
   Service& service() { return service_; }

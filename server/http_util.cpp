@@ -13,9 +13,10 @@ using nlohmann::json;
 int http_status_for(const std::string& code) {
   static const std::map<std::string, int> statuses{
       {"unauthenticated", 401},      {"invalid_credentials", 401},  {"no_funding", 402},
+      {"funding_unavailable", 402},  {"ticket_closed", 409},        {"unknown_ticket", 404},
       {"forbidden", 403},            {"forbidden_action", 403},     {"missing_csrf_header", 403},
       {"not_found", 404},            {"method_not_allowed", 405},   {"email_taken", 409},
-      {"invalid_transition", 409},   {"work_already_logged", 409},  {"ticket_closed", 409},
+      {"invalid_transition", 409},   {"work_already_logged", 409},
       {"already_exists", 409},       {"body_too_large", 413},       {"idempotency_conflict", 422},
       {"rate_limited", 429},         {"internal", 500},
   };

@@ -1,9 +1,11 @@
 // The API's use cases (see service.hpp). Rules come from shared/: validation (wire.hpp),
-// the trial (trial.hpp), the ticket state machine (ticket.hpp), access (access.hpp).
+// the support-time ledger (ledger.hpp), the ticket state machine (ticket.hpp), access
+// (access.hpp). Each use case is one store transaction.
 #include "service.hpp"
 
 #include <SQLiteCpp/Exception.h>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -15,6 +17,13 @@ namespace tessera::server {
 
 namespace {
 constexpr std::int64_t kSessionTouchSeconds = 60;  // last_seen_at is written at most once a minute
+
+// Thrown inside a transaction to roll it back with a domain error.
+struct DomainFailure {
+  Error error;
+};
+
+bool closes_ticket(TicketStatus status) { return !is_open(status); }
 
 std::vector<Language> parse_languages(const std::string& list) {
   std::vector<Language> languages;
@@ -31,6 +40,44 @@ Service::Service(Store& store, const Config& config)
 
 Instant Service::now() const { return config_.clock ? config_.clock() : system_now(); }
 
+template <class T, class Work>
+Result<T> Service::atomically(Work work) {
+  std::optional<Result<T>> result;
+  try {
+    store_.transaction([&] {
+      result.emplace(work());
+      if (!result->ok()) throw DomainFailure{result->error()};
+    });
+  } catch (const DomainFailure& failure) {
+    return failure.error;
+  }
+  return std::move(*result);
+}
+
+LedgerRules Service::ledger_rules() const {
+  LedgerRules rules;
+  rules.trial = config_.trial;
+  return rules;
+}
+
+AccountLedger Service::load_ledger(Id account_id) { return replay(ledger_rules(), store_.ledger_entries(account_id)); }
+
+std::vector<LedgerEntry> Service::record(Id account_id, AccountLedger& ledger, const LedgerCommand& command) {
+  auto entries = execute(ledger, command);
+  if (!entries) throw DomainFailure{entries.error()};
+  store_.append_ledger_entries(account_id, *entries);
+  return std::move(entries).value();
+}
+
+// The ledger refuses commands dated before its last entry; a clock stepping back a little
+// (NTP) must not refuse work, so time never goes backwards for an account.
+Instant Service::ledger_now(const AccountLedger& ledger) const { return std::max(now(), ledger.last_at()); }
+
+UserScope Service::scope_of(const UserRecord& user, const Viewer& viewer) const {
+  // The owner holds every scope; authorized users get theirs from the owner (later).
+  return UserScope{user.id, viewer.is_account_owner, viewer.is_account_owner};
+}
+
 // [SECTION] Accounts and sessions
 SessionStart Service::open_session(const UserRecord& user) {
   SessionStart start;
@@ -43,9 +90,8 @@ SessionStart Service::open_session(const UserRecord& user) {
 
 Result<SessionStart> Service::signup(const wire::SignupRequest& request) {
   const std::string password_hash = hash_password(request.password, config_.argon2_opslimit, config_.argon2_memlimit);
-  std::optional<UserRecord> created;
-  store_.transaction([&] {
-    if (store_.user_by_email(request.email)) return;
+  const auto created = atomically<UserRecord>([&]() -> Result<UserRecord> {
+    if (store_.user_by_email(request.email)) return make_error("email_taken", "email");
     const Instant at = now();
     UserRecord user;
     user.account_id = store_.create_account(at);
@@ -57,11 +103,14 @@ Result<SessionStart> Service::signup(const wire::SignupRequest& request) {
     user.created_at = at;
     user.id = store_.create_user(user);
     store_.set_account_owner(*user.account_id, user.id);
-    if (!store_.email_had_trial(request.email))  // one trial per person, ever (SPEC §1.1)
-      store_.record_trial(request.email, *user.account_id, grant_trial(config_.trial, at));
-    created = user;
+    if (!store_.email_had_trial(request.email)) {  // one trial per person, ever (SPEC §1.1)
+      store_.record_trial(request.email, *user.account_id, at);
+      AccountLedger ledger = load_ledger(*user.account_id);
+      record(*user.account_id, ledger, GrantTrial{at, user.id});
+    }
+    return user;
   });
-  if (!created) return make_error("email_taken", "email");
+  if (!created) return created.error();
   return open_session(*created);
 }
 
@@ -95,15 +144,26 @@ std::optional<UserRecord> Service::authenticate(const std::string& token) {
 wire::Me Service::me(const UserRecord& user) {
   wire::Me me;
   me.user = wire::UserView{user.id, user.account_id.value_or(0), user.name, user.email, user.role, user.language};
-  if (user.account_id) {
-    if (const auto grant = store_.trial_of_account(*user.account_id)) {
-      me.balances.trial_minutes_granted = grant->minutes;
-      me.balances.trial_expires_at = grant->expires_at;
-      me.balances.trial_minutes_left =
-          trial_minutes_left(*grant, store_.minutes_charged(*user.account_id, "trial"), now());
+  if (!user.account_id) return me;
+  const AccountLedger ledger = load_ledger(*user.account_id);
+  const Instant at = now();
+  const UserScope scope = scope_of(user, viewer_of(user));
+  const AccountBalances balances = account_balances(ledger, at);
+  wire::Balances& out = me.balances;
+  for (const Lot& lot : ledger.lots())
+    if (lot.kind == LotKind::trial_minutes) {
+      out.trial_minutes_granted = lot.credited;
+      out.trial_expires_at = lot.expires_at;
     }
-    me.balances.overrun_minutes = store_.overrun_minutes(*user.account_id);
-  }
+  out.trial_minutes_left = trial_minutes_available(ledger, scope, at);
+  out.overrun_minutes = balances.overrun;
+  out.units_available = balances.units_available;
+  out.units_reserved = balances.units_reserved;
+  out.bank_minutes_available = balances.bank_minutes_available;
+  out.subscription = balances.subscription;
+  out.subscription_period_end = balances.subscription_period_end;
+  out.next_expiry = balances.next_expiry.value_or(0);
+  out.funding_options = funding_options(ledger, scope, at);
   return me;
 }
 
@@ -170,6 +230,12 @@ wire::TicketDetail Service::detail_of(const TicketRecord& t, const Viewer& viewe
   wire::TicketDetail detail;
   detail.ticket = summary_of(t, viewer);
   detail.description = t.description;
+  const TicketCostStatement statement = cost_statement(store_.ledger_entries(t.account_id), t.id);
+  detail.cost = statement.total;
+  std::vector<Cost> entry_costs;  // the time entries' costs, in order
+  for (const CostLine& line : statement.lines)
+    if (line.kind == EntryKind::time_logged || line.kind == EntryKind::time_adjusted) entry_costs.push_back(line.cost);
+  std::size_t time_entries_seen = 0;
   std::map<Id, std::pair<std::string, Role>> authors;
   for (const TicketEventRecord& event : store_.ticket_events(t.id)) {
     if (event.kind == "internal_note" && !may_see_internal_notes(viewer)) continue;
@@ -181,6 +247,7 @@ wire::TicketDetail Service::detail_of(const TicketRecord& t, const Viewer& viewe
     entry.minutes = event.minutes;
     entry.status_from = event.status_from;
     entry.status_to = event.status_to;
+    if (event.kind == "time_entry" && time_entries_seen < entry_costs.size()) entry.cost = entry_costs[time_entries_seen++];
     if (event.author_id) {
       auto found = authors.find(*event.author_id);
       if (found == authors.end()) {
@@ -219,24 +286,14 @@ Result<CreatedTicket> Service::create_ticket(const UserRecord& user, const wire:
   if (idempotency_key.size() > wire::Limits::idempotency_key_max)
     return make_error("invalid_value", "Idempotency-Key");
   const std::string request_hash = sha256_hex(wire::to_json(draft).dump());
-  std::optional<Error> failure;
-  CreatedTicket created;
-  store_.transaction([&] {
+  return atomically<CreatedTicket>([&]() -> Result<CreatedTicket> {
+    const Viewer viewer = viewer_of(user);
     if (const auto seen = store_.idempotency(user.id, idempotency_key)) {
-      if (seen->request_hash != request_hash) {
-        failure = make_error("idempotency_conflict");
-        return;
-      }
-      created.detail = detail_of(*store_.ticket(seen->ticket_id), viewer_of(user));
-      created.replayed = true;
-      return;
+      if (seen->request_hash != request_hash) return make_error("idempotency_conflict");
+      return CreatedTicket{detail_of(*store_.ticket(seen->ticket_id), viewer), true};
     }
-    const Instant at = now();
-    const auto grant = store_.trial_of_account(*user.account_id);
-    if (!grant || trial_minutes_left(*grant, store_.minutes_charged(*user.account_id, "trial"), at) <= 0) {
-      failure = make_error("no_funding");
-      return;
-    }
+    AccountLedger ledger = load_ledger(*user.account_id);
+    const Instant at = ledger_now(ledger);
     TicketRecord ticket;
     ticket.account_id = *user.account_id;
     ticket.opened_by = user.id;
@@ -246,16 +303,17 @@ Result<CreatedTicket> Service::create_ticket(const UserRecord& user, const wire:
     ticket.criticality = draft.criticality;
     ticket.language = draft.language;
     ticket.status = TicketStatus::new_;
-    ticket.funding = "trial";
     ticket.created_at = ticket.updated_at = at;
     ticket.id = store_.create_ticket(ticket);
+    // The funding is chosen now and never changes (SPEC §1.7); a unit is reserved if any.
+    for (const LedgerEntry& entry : record(ticket.account_id, ledger, OpenTicket{at, ticket.id, scope_of(user, viewer), draft.funding}))
+      if (entry.kind == EntryKind::ticket_opened) ticket.funding = std::string(to_string(entry.source));
+    store_.update_ticket(ticket);
     store_.add_ticket_event(TicketEventRecord{0, ticket.id, "status_change", at, user.id, "", 0, std::nullopt,
                                               TicketStatus::new_});
     store_.record_idempotency(user.id, idempotency_key, IdempotencyRecord{request_hash, ticket.id}, at);
-    created.detail = detail_of(ticket, viewer_of(user));
+    return CreatedTicket{detail_of(ticket, viewer), false};
   });
-  if (failure) return *failure;
-  return created;
 }
 
 std::vector<wire::TicketSummary> Service::list_tickets(const UserRecord& user) {
@@ -278,24 +336,13 @@ Result<wire::TicketDetail> Service::ticket_detail(const UserRecord& user, Id tic
 }
 
 Result<wire::TicketDetail> Service::add_message(const UserRecord& user, Id ticket_id, const wire::MessageDraft& draft) {
-  std::optional<Error> failure;
-  wire::TicketDetail detail;
-  store_.transaction([&] {
+  return atomically<wire::TicketDetail>([&]() -> Result<wire::TicketDetail> {
     auto found = visible_ticket(user, ticket_id);
-    if (!found) {
-      failure = found.error();
-      return;
-    }
+    if (!found) return found.error();
     TicketRecord ticket = *found;
     const Viewer viewer = viewer_of(user);
-    if (draft.internal && !may_see_internal_notes(viewer)) {
-      failure = make_error("forbidden", "internal");
-      return;
-    }
-    if (!accepts_messages(ticket.status)) {
-      failure = make_error("ticket_closed");
-      return;
-    }
+    if (draft.internal && !may_see_internal_notes(viewer)) return make_error("forbidden", "internal");
+    if (!accepts_messages(ticket.status)) return make_error("ticket_closed");
     const Instant at = now();
     store_.add_ticket_event(TicketEventRecord{0, ticket.id, draft.internal ? "internal_note" : "message", at, user.id,
                                               draft.body, 0, std::nullopt, std::nullopt});
@@ -306,79 +353,56 @@ Result<wire::TicketDetail> Service::add_message(const UserRecord& user, Id ticke
       if (next) change_status(ticket, *next, user.id);
     }
     store_.update_ticket(ticket);
-    detail = detail_of(ticket, viewer);
+    return detail_of(ticket, viewer);
   });
-  if (failure) return *failure;
-  return detail;
 }
 
 Result<wire::TicketDetail> Service::apply_action(const UserRecord& user, Id ticket_id, TicketAction action) {
-  std::optional<Error> failure;
-  wire::TicketDetail detail;
-  store_.transaction([&] {
+  return atomically<wire::TicketDetail>([&]() -> Result<wire::TicketDetail> {
     auto found = visible_ticket(user, ticket_id);
-    if (!found) {
-      failure = found.error();
-      return;
-    }
+    if (!found) return found.error();
     TicketRecord ticket = *found;
     const auto next = apply_ticket_action(TicketFacts{ticket.status, ticket.minutes_worked}, action, user.role);
-    if (!next) {
-      failure = next.error();
-      return;
-    }
+    if (!next) return next.error();
     if (action == TicketAction::take) ticket.operator_id = user.id;
+    if (closes_ticket(*next)) {  // the ledger releases an unused reservation (SPEC §1.4)
+      AccountLedger ledger = load_ledger(ticket.account_id);
+      record(ticket.account_id, ledger, CloseTicket{ledger_now(ledger), ticket.id});
+    }
     change_status(ticket, *next, user.id);
     store_.update_ticket(ticket);
-    detail = detail_of(ticket, viewer_of(user));
+    return detail_of(ticket, viewer_of(user));
   });
-  if (failure) return *failure;
-  return detail;
 }
 
 Result<wire::TicketDetail> Service::log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft) {
   if (!is_staff(user.role)) return make_error("forbidden");
-  std::optional<Error> failure;
-  wire::TicketDetail detail;
-  store_.transaction([&] {
+  return atomically<wire::TicketDetail>([&]() -> Result<wire::TicketDetail> {
     auto found = visible_ticket(user, ticket_id);
-    if (!found) {
-      failure = found.error();
-      return;
-    }
+    if (!found) return found.error();
     TicketRecord ticket = *found;
     if (!accepts_time_entries(ticket.status)) {
       Error error = make_error("invalid_transition");
       error.params = {{"status", std::string(to_string(ticket.status))}, {"action", "log_time"}};
-      failure = error;
-      return;
+      return error;
     }
-    const Instant at = now();
-    const Id event_id = store_.add_ticket_event(
+    AccountLedger ledger = load_ledger(ticket.account_id);
+    const Instant at = ledger_now(ledger);
+    const auto entries = record(ticket.account_id, ledger, LogTime{at, ticket.id, draft.minutes, draft.note});
+    store_.add_ticket_event(
         TicketEventRecord{0, ticket.id, "time_entry", at, user.id, draft.note, draft.minutes, std::nullopt, std::nullopt});
-    ChargeRecord charge{ticket.id, ticket.account_id, event_id, ticket.funding, 0, draft.minutes, at};
-    if (ticket.funding == "trial") {
-      const auto grant = store_.trial_of_account(ticket.account_id);
-      if (grant) {
-        const TrialCharge trial_charge =
-            charge_trial(*grant, store_.minutes_charged(ticket.account_id, "trial"), draft.minutes, at);
-        charge.charged = trial_charge.charged;
-        charge.overrun = trial_charge.overrun;
-      }
-    }
-    store_.add_charge(charge);
     ticket.minutes_worked += draft.minutes;
     ticket.updated_at = at;
-    if (charge.overrun > 0) {  // SPEC §1.7: the ticket waits for the customer to top up
+    const bool overrun = std::any_of(entries.begin(), entries.end(),
+                                     [](const LedgerEntry& entry) { return entry.kind == EntryKind::overrun_recorded; });
+    if (overrun) {  // SPEC §1.7: the ticket waits for the customer to top up
       const auto next = apply_ticket_action(TicketFacts{ticket.status, ticket.minutes_worked},
                                             TicketAction::funding_exhausted, Role::system);
       if (next) change_status(ticket, *next, std::nullopt);
     }
     store_.update_ticket(ticket);
-    detail = detail_of(ticket, viewer_of(user));
+    return detail_of(ticket, viewer_of(user));
   });
-  if (failure) return *failure;
-  return detail;
 }
 
 Result<std::vector<wire::TicketSummary>> Service::queue(const UserRecord& user) {

@@ -8,6 +8,7 @@
 #include "config.hpp"
 #include "store.hpp"
 #include "tessera/access.hpp"
+#include "tessera/ledger.hpp"
 #include "tessera/wire.hpp"
 
 namespace tessera::server {
@@ -48,6 +49,16 @@ class Service {
   Result<std::vector<wire::TicketSummary>> queue(const UserRecord& user);
 
  private:
+  // Runs `work` in one store transaction; an Error result rolls everything back.
+  template <class T, class Work>
+  Result<T> atomically(Work work);
+  LedgerRules ledger_rules() const;
+  AccountLedger load_ledger(Id account_id);
+  // Decide and apply `command` on the account's ledger and store the new entries; throws
+  // (rolling back the transaction) when the ledger refuses.
+  std::vector<LedgerEntry> record(Id account_id, AccountLedger& ledger, const LedgerCommand& command);
+  Instant ledger_now(const AccountLedger& ledger) const;
+  UserScope scope_of(const UserRecord& user, const Viewer& viewer) const;
   Viewer viewer_of(const UserRecord& user);
   Result<TicketRecord> visible_ticket(const UserRecord& user, Id ticket_id);
   wire::TicketSummary summary_of(const TicketRecord& ticket, const Viewer& viewer);

@@ -8,6 +8,9 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <array>
+#include <stdexcept>
+
+#include "ledger_codec.hpp"
 
 namespace tessera::server {
 
@@ -42,11 +45,8 @@ CREATE INDEX sessions_by_user ON sessions(user_id);
 CREATE TABLE trial_grants (
   email TEXT PRIMARY KEY,
   account_id INTEGER NOT NULL,
-  minutes INTEGER NOT NULL,
-  granted_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL
+  granted_at INTEGER NOT NULL
 );
-CREATE INDEX trial_grants_by_account ON trial_grants(account_id);
 CREATE TABLE tickets (
   id INTEGER PRIMARY KEY,
   account_id INTEGER NOT NULL REFERENCES accounts(id),
@@ -79,18 +79,13 @@ CREATE TABLE ticket_events (
   status_to TEXT
 );
 CREATE INDEX ticket_events_by_ticket ON ticket_events(ticket_id, id);
--- What each time entry cost: never edited nor deleted.
-CREATE TABLE charges (
+-- The support-time ledger (shared/ledger.hpp): entries are never edited nor deleted.
+CREATE TABLE ledger_entries (
   id INTEGER PRIMARY KEY,
-  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
   account_id INTEGER NOT NULL REFERENCES accounts(id),
-  event_id INTEGER NOT NULL REFERENCES ticket_events(id),
-  source TEXT NOT NULL,
-  minutes_charged INTEGER NOT NULL,
-  minutes_overrun INTEGER NOT NULL,
-  at INTEGER NOT NULL
+  entry TEXT NOT NULL
 );
-CREATE INDEX charges_by_account ON charges(account_id, source);
+CREATE INDEX ledger_entries_by_account ON ledger_entries(account_id, id);
 CREATE TABLE idempotency_keys (
   user_id INTEGER NOT NULL REFERENCES users(id),
   key TEXT NOT NULL,
@@ -287,56 +282,37 @@ bool SqliteStore::email_had_trial(const std::string& normalized_email) {
   return query.executeStep();
 }
 
-void SqliteStore::record_trial(const std::string& normalized_email, Id account_id, const TrialGrant& grant) {
+void SqliteStore::record_trial(const std::string& normalized_email, Id account_id, Instant at) {
   std::lock_guard lock(mutex_);
-  SQLite::Statement insert(
-      db_, "INSERT INTO trial_grants(email, account_id, minutes, granted_at, expires_at) VALUES (?, ?, ?, ?, ?)");
+  SQLite::Statement insert(db_, "INSERT INTO trial_grants(email, account_id, granted_at) VALUES (?, ?, ?)");
   insert.bind(1, normalized_email);
   insert.bind(2, static_cast<std::int64_t>(account_id));
-  insert.bind(3, static_cast<std::int64_t>(grant.minutes));
-  insert.bind(4, static_cast<std::int64_t>(grant.granted_at));
-  insert.bind(5, static_cast<std::int64_t>(grant.expires_at));
+  insert.bind(3, static_cast<std::int64_t>(at));
   insert.exec();
 }
 
-std::optional<TrialGrant> SqliteStore::trial_of_account(Id account_id) {
+std::vector<LedgerEntry> SqliteStore::ledger_entries(Id account_id) {
   std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT minutes, granted_at, expires_at FROM trial_grants WHERE account_id = ?");
+  SQLite::Statement query(db_, "SELECT entry FROM ledger_entries WHERE account_id = ? ORDER BY id");
   query.bind(1, static_cast<std::int64_t>(account_id));
-  if (!query.executeStep()) return std::nullopt;
-  return TrialGrant{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64()};
+  std::vector<LedgerEntry> entries;
+  while (query.executeStep()) {
+    const auto decoded = decode_entry(nlohmann::json::parse(query.getColumn(0).getString(), nullptr, false));
+    if (!decoded) throw std::runtime_error("ledger entry of account " + std::to_string(account_id) + " is unreadable");
+    entries.push_back(*decoded);
+  }
+  return entries;
 }
 
-Minutes SqliteStore::minutes_charged(Id account_id, const std::string& source) {
+void SqliteStore::append_ledger_entries(Id account_id, const std::vector<LedgerEntry>& entries) {
   std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT COALESCE(SUM(minutes_charged), 0) FROM charges WHERE account_id = ? AND source = ?");
-  query.bind(1, static_cast<std::int64_t>(account_id));
-  query.bind(2, source);
-  query.executeStep();
-  return query.getColumn(0).getInt64();
-}
-
-Minutes SqliteStore::overrun_minutes(Id account_id) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT COALESCE(SUM(minutes_overrun), 0) FROM charges WHERE account_id = ?");
-  query.bind(1, static_cast<std::int64_t>(account_id));
-  query.executeStep();
-  return query.getColumn(0).getInt64();
-}
-
-void SqliteStore::add_charge(const ChargeRecord& charge) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement insert(db_,
-                           "INSERT INTO charges(ticket_id, account_id, event_id, source, minutes_charged, "
-                           "minutes_overrun, at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, static_cast<std::int64_t>(charge.ticket_id));
-  insert.bind(2, static_cast<std::int64_t>(charge.account_id));
-  insert.bind(3, static_cast<std::int64_t>(charge.event_id));
-  insert.bind(4, charge.source);
-  insert.bind(5, static_cast<std::int64_t>(charge.charged));
-  insert.bind(6, static_cast<std::int64_t>(charge.overrun));
-  insert.bind(7, static_cast<std::int64_t>(charge.at));
-  insert.exec();
+  SQLite::Statement insert(db_, "INSERT INTO ledger_entries(account_id, entry) VALUES (?, ?)");
+  for (const LedgerEntry& entry : entries) {
+    insert.bind(1, static_cast<std::int64_t>(account_id));
+    insert.bind(2, encode_entry(entry).dump());
+    insert.exec();
+    insert.reset();
+  }
 }
 
 // [SECTION] Sessions
@@ -402,13 +378,14 @@ void SqliteStore::update_ticket(const TicketRecord& t) {
   std::lock_guard lock(mutex_);
   SQLite::Statement update(db_,
                            "UPDATE tickets SET triage = ?, status = ?, minutes_worked = ?, operator_id = ?, "
-                           "updated_at = ? WHERE id = ?");
+                           "updated_at = ?, funding = ? WHERE id = ?");
   bind_optional_text(update, 1, t.triage ? std::optional(to_string(*t.triage)) : std::nullopt);
   update.bind(2, std::string(to_string(t.status)));
   update.bind(3, static_cast<std::int64_t>(t.minutes_worked));
   bind_optional(update, 4, t.operator_id);
   update.bind(5, static_cast<std::int64_t>(t.updated_at));
-  update.bind(6, static_cast<std::int64_t>(t.id));
+  update.bind(6, t.funding);
+  update.bind(7, static_cast<std::int64_t>(t.id));
   update.exec();
 }
 

@@ -28,11 +28,9 @@ class SqliteStore final : public Store {
   bool any_user_with_role(Role role) override;
 
   bool email_had_trial(const std::string& normalized_email) override;
-  void record_trial(const std::string& normalized_email, Id account_id, const TrialGrant& grant) override;
-  std::optional<TrialGrant> trial_of_account(Id account_id) override;
-  Minutes minutes_charged(Id account_id, const std::string& source) override;
-  Minutes overrun_minutes(Id account_id) override;
-  void add_charge(const ChargeRecord& charge) override;
+  void record_trial(const std::string& normalized_email, Id account_id, Instant at) override;
+  std::vector<LedgerEntry> ledger_entries(Id account_id) override;
+  void append_ledger_entries(Id account_id, const std::vector<LedgerEntry>& entries) override;
 
   void create_session(const std::string& token_hash, const SessionRecord& session) override;
   std::optional<SessionRecord> session(const std::string& token_hash) override;

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "tessera/ledger.hpp"
 #include "tessera/ticket.hpp"
-#include "tessera/trial.hpp"
 #include "tessera/units.hpp"
 
 namespace tessera::server {
@@ -61,16 +61,6 @@ struct TicketEventRecord {
   std::optional<TicketStatus> status_to;
 };
 
-struct ChargeRecord {
-  Id ticket_id = 0;
-  Id account_id = 0;
-  Id event_id = 0;
-  std::string source;  // "trial"
-  Minutes charged = 0;
-  Minutes overrun = 0;
-  Instant at = 0;
-};
-
 struct IdempotencyRecord {
   std::string request_hash;
   Id ticket_id = 0;
@@ -91,13 +81,13 @@ class Store {
   virtual std::optional<UserRecord> user_by_email(const std::string& normalized_email) = 0;
   virtual bool any_user_with_role(Role role) = 0;
 
-  // [SECTION] Trials: grants are kept for ever, by email (one trial per person).
+  // [SECTION] Trials: kept for ever, by email (one trial per person, SPEC §1.1).
   virtual bool email_had_trial(const std::string& normalized_email) = 0;
-  virtual void record_trial(const std::string& normalized_email, Id account_id, const TrialGrant& grant) = 0;
-  virtual std::optional<TrialGrant> trial_of_account(Id account_id) = 0;
-  virtual Minutes minutes_charged(Id account_id, const std::string& source) = 0;
-  virtual Minutes overrun_minutes(Id account_id) = 0;
-  virtual void add_charge(const ChargeRecord& charge) = 0;
+  virtual void record_trial(const std::string& normalized_email, Id account_id, Instant at) = 0;
+
+  // [SECTION] The support-time ledger of an account: append-only, in decision order.
+  virtual std::vector<LedgerEntry> ledger_entries(Id account_id) = 0;
+  virtual void append_ledger_entries(Id account_id, const std::vector<LedgerEntry>& entries) = 0;
 
   // [SECTION] Sessions, by the digest of their token
   virtual void create_session(const std::string& token_hash, const SessionRecord& session) = 0;

@@ -112,6 +112,11 @@ Result<TicketDraft> parse_ticket_draft(const json& body) {
   if (auto error = read_enum(body, "category", parse_category, draft.category)) return *error;
   if (auto error = read_enum(body, "criticality", parse_criticality, draft.criticality)) return *error;
   if (auto error = read_enum(body, "language", parse_language, draft.language)) return *error;
+  if (const auto funding = body.find("funding"); funding != body.end() && !funding->is_null()) {
+    if (!funding->is_string()) return field_error("invalid_type", "funding");
+    draft.funding = parse_funding_source(funding->get<std::string>());
+    if (!draft.funding) return field_error("invalid_value", "funding");
+  }
   return draft;
 }
 
@@ -176,16 +181,40 @@ void from_json(const json& in, UserView& v) {
 }
 
 void to_json(json& out, const Balances& v) {
+  json options = json::array();
+  for (FundingSource source : v.funding_options) options.push_back(std::string(to_string(source)));
   out = json{{"trial_minutes_granted", v.trial_minutes_granted},
              {"trial_minutes_left", v.trial_minutes_left},
              {"trial_expires_at", v.trial_expires_at},
-             {"overrun_minutes", v.overrun_minutes}};
+             {"overrun_minutes", v.overrun_minutes},
+             {"units_available", v.units_available},
+             {"units_reserved", v.units_reserved},
+             {"bank_minutes_available", v.bank_minutes_available},
+             {"subscription", std::string(to_string(v.subscription))},
+             {"subscription_period_end", v.subscription_period_end},
+             {"next_expiry", v.next_expiry},
+             {"funding_options", options}};
 }
 void from_json(const json& in, Balances& v) {
   v.trial_minutes_granted = value_or<Minutes>(in, "trial_minutes_granted", 0);
   v.trial_minutes_left = value_or<Minutes>(in, "trial_minutes_left", 0);
   v.trial_expires_at = value_or<Instant>(in, "trial_expires_at", 0);
   v.overrun_minutes = value_or<Minutes>(in, "overrun_minutes", 0);
+  v.units_available = value_or<std::int64_t>(in, "units_available", 0);
+  v.units_reserved = value_or<std::int64_t>(in, "units_reserved", 0);
+  v.bank_minutes_available = value_or<Minutes>(in, "bank_minutes_available", 0);
+  v.subscription = SubscriptionPhase::none;
+  const std::string phase = value_or<std::string>(in, "subscription", "none");
+  for (auto candidate : {SubscriptionPhase::none, SubscriptionPhase::active, SubscriptionPhase::cancelled,
+                         SubscriptionPhase::grace, SubscriptionPhase::suspended, SubscriptionPhase::ended})
+    if (to_string(candidate) == phase) v.subscription = candidate;
+  v.subscription_period_end = value_or<Instant>(in, "subscription_period_end", 0);
+  v.next_expiry = value_or<Instant>(in, "next_expiry", 0);
+  v.funding_options.clear();
+  if (const auto options = in.find("funding_options"); options != in.end() && options->is_array())
+    for (const auto& option : *options)
+      if (option.is_string())
+        if (auto source = parse_funding_source(option.get<std::string>())) v.funding_options.push_back(*source);
 }
 
 void to_json(json& out, const Me& v) { out = json{{"user", v.user}, {"balances", v.balances}}; }
@@ -237,7 +266,8 @@ void to_json(json& out, const TimelineEntry& v) {
              {"body", v.body},
              {"minutes", v.minutes},
              {"status_from", v.status_from ? json(std::string(to_string(*v.status_from))) : json(nullptr)},
-             {"status_to", v.status_to ? json(std::string(to_string(*v.status_to))) : json(nullptr)}};
+             {"status_to", v.status_to ? json(std::string(to_string(*v.status_to))) : json(nullptr)},
+             {"cost", v.cost ? json(*v.cost) : json(nullptr)}};
 }
 void from_json(const json& in, TimelineEntry& v) {
   v.id = value_or<Id>(in, "id", 0);
@@ -251,10 +281,12 @@ void from_json(const json& in, TimelineEntry& v) {
   v.status_from = (from != in.end() && from->is_string()) ? parse_ticket_status(from->get<std::string>()) : std::nullopt;
   const auto to = in.find("status_to");
   v.status_to = (to != in.end() && to->is_string()) ? parse_ticket_status(to->get<std::string>()) : std::nullopt;
+  const auto cost = in.find("cost");
+  v.cost = (cost != in.end() && cost->is_object()) ? std::optional(cost->get<Cost>()) : std::nullopt;
 }
 
 void to_json(json& out, const TicketDetail& v) {
-  out = json{{"ticket", v.ticket}, {"description", v.description}, {"timeline", v.timeline}};
+  out = json{{"ticket", v.ticket}, {"description", v.description}, {"timeline", v.timeline}, {"cost", v.cost}};
 }
 void from_json(const json& in, TicketDetail& v) {
   if (in.contains("ticket")) v.ticket = in.at("ticket").get<TicketSummary>();
@@ -262,6 +294,7 @@ void from_json(const json& in, TicketDetail& v) {
   v.timeline.clear();
   if (const auto timeline = in.find("timeline"); timeline != in.end() && timeline->is_array())
     for (const auto& entry : *timeline) v.timeline.push_back(entry.get<TimelineEntry>());
+  v.cost = in.contains("cost") && in["cost"].is_object() ? in["cost"].get<Cost>() : Cost{};
 }
 
 json to_json(const SignupRequest& v) {
@@ -270,11 +303,13 @@ json to_json(const SignupRequest& v) {
 }
 json to_json(const LoginRequest& v) { return json{{"email", v.email}, {"password", v.password}}; }
 json to_json(const TicketDraft& v) {
-  return json{{"subject", v.subject},
-              {"description", v.description},
-              {"category", std::string(to_string(v.category))},
-              {"criticality", std::string(to_string(v.criticality))},
-              {"language", std::string(to_string(v.language))}};
+  json out{{"subject", v.subject},
+           {"description", v.description},
+           {"category", std::string(to_string(v.category))},
+           {"criticality", std::string(to_string(v.criticality))},
+           {"language", std::string(to_string(v.language))}};
+  if (v.funding) out["funding"] = std::string(to_string(*v.funding));
+  return out;
 }
 json to_json(const MessageDraft& v) { return json{{"body", v.body}, {"internal", v.internal}}; }
 json to_json(const TimeEntryDraft& v) { return json{{"minutes", v.minutes}, {"note", v.note}}; }
@@ -297,3 +332,24 @@ Error parse_error_body(const json& body) {
 }
 
 }  // namespace tessera::wire
+
+namespace tessera {
+
+void to_json(nlohmann::json& out, const Cost& v) {
+  out = nlohmann::json{{"units", v.units},
+             {"bank_minutes", v.bank_minutes},
+             {"trial_minutes", v.trial_minutes},
+             {"subscription_minutes", v.subscription_minutes},
+             {"overrun_minutes", v.overrun_minutes},
+             {"minimum_applied", v.minimum_applied}};
+}
+void from_json(const nlohmann::json& in, Cost& v) {
+  v.units = in.value("units", std::int64_t{0});
+  v.bank_minutes = in.value("bank_minutes", Minutes{0});
+  v.trial_minutes = in.value("trial_minutes", Minutes{0});
+  v.subscription_minutes = in.value("subscription_minutes", Minutes{0});
+  v.overrun_minutes = in.value("overrun_minutes", Minutes{0});
+  v.minimum_applied = in.value("minimum_applied", false);
+}
+
+}  // namespace tessera

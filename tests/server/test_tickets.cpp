@@ -1,5 +1,7 @@
 // Tickets over HTTP (SPEC §1.7, §1.8): creation with idempotency, visibility between
 // accounts, the operator's take / reply / time entry charged to the trial, overrun.
+#include <SQLiteCpp/Database.h>
+
 #include "fixtures.hpp"
 
 using namespace tessera;
@@ -211,6 +213,53 @@ BOOST_AUTO_TEST_CASE(the_queue_shows_only_the_operators_languages_most_critical_
   BOOST_TEST_REQUIRE(queue.body["tickets"].size() == 2u);
   BOOST_TEST(queue.body["tickets"][0]["subject"] == "Critical one");
   BOOST_TEST(queue.body["tickets"][1]["subject"] == "Low one");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(ticket_funding, ServerFixture)
+
+BOOST_AUTO_TEST_CASE(the_trial_funds_by_default_and_the_cost_is_shown_per_entry) {
+  ApiClient ana = customer("ana@example.com");
+  const auto me = ana.get("/api/v1/me");
+  BOOST_TEST(me.body["balances"]["funding_options"] == json::array({"trial"}));
+  const std::string path = "/api/v1/tickets/" + std::to_string(open_ticket(ana));
+  ApiClient olga = staff("olga@tessera.local");
+  olga.post(path + "/actions", {{"action", "take"}});
+  olga.post(path + "/time", {{"minutes", 4}, {"note", "first look"}});
+  olga.post(path + "/time", {{"minutes", 3}, {"note", "fix"}});
+  const auto detail = ana.get(path);
+  BOOST_TEST(detail.body["cost"]["trial_minutes"] == 7);
+  BOOST_TEST(detail.body["cost"]["overrun_minutes"] == 0);
+  std::vector<Minutes> entry_costs;
+  for (const auto& entry : detail.body["timeline"])
+    if (entry["kind"] == "time_entry") entry_costs.push_back(entry["cost"]["trial_minutes"].get<Minutes>());
+  BOOST_TEST(entry_costs == (std::vector<Minutes>{4, 3}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_funding_source_the_customer_does_not_have_is_refused) {
+  ApiClient ana = customer("ana@example.com");
+  json body = ticket_body();
+  body["funding"] = "units";
+  const auto refused = ana.post("/api/v1/tickets", body, {{"Idempotency-Key", "u"}});
+  BOOST_TEST(refused.status == 402);
+  BOOST_TEST(refused.error_code() == "funding_unavailable");
+  body["funding"] = "gold";
+  BOOST_TEST(ana.post("/api/v1/tickets", body, {{"Idempotency-Key", "g"}}).error_code() == "invalid_value");
+  BOOST_TEST(ana.get("/api/v1/tickets").body["tickets"].empty());  // nothing half-created
+}
+
+BOOST_AUTO_TEST_CASE(one_trial_per_email_even_after_the_account_is_gone) {
+  customer("ana@example.com");
+  {  // the account is deleted: its user row goes, the trial record stays
+    SQLite::Database db(server.db_path(), SQLite::OPEN_READWRITE);
+    db.exec("DELETE FROM sessions; DELETE FROM users WHERE email = 'ana@example.com'");
+  }
+  ApiClient again = new_client();
+  const auto response = again.post("/api/v1/auth/signup", signup_body(" Ana@example.COM"));
+  BOOST_TEST_REQUIRE(response.status == 201);
+  BOOST_TEST(response.body["balances"]["trial_minutes_left"] == 0);
+  BOOST_TEST(response.body["balances"]["trial_minutes_granted"] == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,7 @@
 // TestServer (see test_server.hpp).
 #include "test_server.hpp"
 
+#include <chrono>
 #include <random>
 #include <stdexcept>
 
@@ -27,6 +28,9 @@ TestServer::TestServer(const std::function<void(server::Config&)>& adjust)
   port_ = server_->bind("127.0.0.1", 0);
   if (port_ <= 0) throw std::runtime_error("TestServer: cannot bind a loopback port");
   thread_ = std::thread([this] { server_->listen(); });
+  // cpp-httplib ignores a stop() that comes before its loop runs: wait for the loop.
+  for (int waited = 0; !server_->is_running() && waited < 5000; ++waited)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 TestServer::~TestServer() {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tessera/ledger.hpp"
 #include "tessera/result.hpp"
 #include "tessera/ticket.hpp"
 #include "tessera/units.hpp"
@@ -50,6 +51,13 @@ struct Balances {
   Minutes trial_minutes_left = 0;
   Instant trial_expires_at = 0;
   Minutes overrun_minutes = 0;
+  std::int64_t units_available = 0;
+  std::int64_t units_reserved = 0;
+  Minutes bank_minutes_available = 0;
+  SubscriptionPhase subscription = SubscriptionPhase::none;
+  Instant subscription_period_end = 0;
+  Instant next_expiry = 0;                      // 0: nothing expires
+  std::vector<FundingSource> funding_options;   // what this user can open a ticket with now
 };
 
 struct Me {
@@ -84,12 +92,14 @@ struct TimelineEntry {
   Minutes minutes = 0;
   std::optional<TicketStatus> status_from;
   std::optional<TicketStatus> status_to;
+  std::optional<Cost> cost;  // time entries: what this entry cost
 };
 
 struct TicketDetail {
   TicketSummary ticket;
   std::string description;
   std::vector<TimelineEntry> timeline;
+  Cost cost;  // what the ticket cost so far (describe_cost renders "1 ticket + 12 min")
 };
 
 // [SECTION] Requests
@@ -111,6 +121,7 @@ struct TicketDraft {
   Category category = Category::other;
   Criticality criticality = Criticality::normal;
   Language language = Language::en;
+  std::optional<FundingSource> funding;  // none: the default order (SPEC §1.7)
 };
 
 struct MessageDraft {
@@ -157,3 +168,9 @@ nlohmann::json error_body(const Error& error, std::string_view message);
 Error parse_error_body(const nlohmann::json& body);
 
 }  // namespace tessera::wire
+
+namespace tessera {
+// The per-ticket cost on the wire (found by argument-dependent lookup, hence here).
+void to_json(nlohmann::json& out, const Cost& value);
+void from_json(const nlohmann::json& in, Cost& value);
+}  // namespace tessera

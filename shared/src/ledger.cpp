@@ -210,11 +210,13 @@ void AccountLedger::apply(const LedgerEntry& entry) {
       }
       break;
     case K::overrun_recorded:
-      if (ticket) ticket->overrun += entry.amount;
-      break;
     case K::overrun_settled:
     case K::overrun_cancelled:
-      if (ticket) ticket->overrun -= entry.amount;
+      if (ticket) {
+        ticket->overrun += entry.kind == K::overrun_recorded ? entry.amount : -entry.amount;
+        if (ticket->overrun > 0) tickets_with_overrun_.insert(ticket->ticket);
+        else tickets_with_overrun_.erase(ticket->ticket);
+      }
       break;
     case K::ticket_closed:
       if (ticket) ticket->closed = true;
@@ -337,7 +339,7 @@ Minutes trial_minutes_available(const AccountLedger& ledger, const UserScope& sc
 
 Minutes overrun_outstanding(const AccountLedger& ledger) {
   Minutes total = 0;
-  for (const auto& [id, ticket] : ledger.tickets()) total += ticket.overrun;
+  for (Id id : ledger.tickets_with_overrun()) total += ledger.ticket(id)->overrun;
   return total;
 }
 
@@ -391,8 +393,8 @@ std::vector<Id> tickets_funding_restored(const AccountLedger& ledger, std::span<
 
 std::vector<Id> tickets_awaiting_funding(const AccountLedger& ledger) {
   std::vector<Id> ids;
-  for (const auto& [id, ticket] : ledger.tickets())
-    if (!ticket.closed && ticket.overrun > 0) ids.push_back(id);
+  for (Id id : ledger.tickets_with_overrun())
+    if (!ledger.ticket(id)->closed) ids.push_back(id);
   return ids;
 }
 
@@ -588,8 +590,8 @@ void settle_ticket(Emitter& out, Id ticket_id) {
 void settle_overruns(Emitter& out, Id new_lot, bool by_subscription) {
   std::vector<Id> owing;
   const Lot* lot = by_subscription ? nullptr : out.ledger().lot(new_lot);
-  for (const auto& [id, ticket] : out.ledger().tickets())
-    if (ticket.overrun > 0 && (by_subscription || lot_serves(*lot, lot->kind, scope_of(ticket)))) owing.push_back(id);
+  for (Id id : out.ledger().tickets_with_overrun())
+    if (by_subscription || lot_serves(*lot, lot->kind, scope_of(*out.ledger().ticket(id)))) owing.push_back(id);
   for (Id ticket_id : owing) {
     const Minutes overrun = out.ledger().ticket(ticket_id)->overrun;
     Minutes settled = 0;

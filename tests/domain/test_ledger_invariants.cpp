@@ -116,6 +116,7 @@ void check_invariants(const Account& account, Instant now, bool with_entries) {
     // ... exactly once: never more than one indivisible unit of rounding beyond it.
     CHECK_INVARIANT(ticket.funded + ticket.overrun - due < kMinutesPerTicketUnit);
     if (ticket.overrun > 0) CHECK_INVARIANT(ticket.funded < due);
+    CHECK_INVARIANT((ticket.overrun > 0) == (ledger.tickets_with_overrun().count(id) == 1));
     CHECK_INVARIANT(ticket.funded == ticket.units_used * kMinutesPerTicketUnit + ticket.bank_minutes +
                     ticket.trial_minutes + ticket.subscription_minutes);
     for (const Charge& charge : ticket.charges) {

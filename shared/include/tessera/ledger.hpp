@@ -6,6 +6,7 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -168,6 +169,7 @@ class AccountLedger {
   const std::map<Id, TicketAccount>& tickets() const { return tickets_; }
   const TicketAccount* ticket(Id id) const;
   const SubscriptionState& subscription() const { return subscription_; }
+  const std::set<Id>& tickets_with_overrun() const { return tickets_with_overrun_; }  // oldest id first
   bool trial_granted() const { return trial_granted_; }
   Instant last_at() const { return last_at_; }
   std::int64_t entry_count() const { return entry_count_; }
@@ -180,6 +182,7 @@ class AccountLedger {
   LedgerRules rules_;
   std::vector<Lot> lots_;  // lot id = index + 1
   std::map<Id, TicketAccount> tickets_;
+  std::set<Id> tickets_with_overrun_;  // kept in step by apply(): purchases settle these
   SubscriptionState subscription_;
   bool trial_granted_ = false;
   Instant last_at_ = 0;

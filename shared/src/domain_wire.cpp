@@ -534,4 +534,93 @@ json encode(const Invoice& invoice) {
               {"order", invoice.order_id}};
 }
 
+// [SECTION] Evaluations and onboarding
+Result<EvaluationRequest> decode_evaluation_request(const json& in) {
+  if (auto error = require_object(in)) return *error;
+  EvaluationRequest request;
+  std::int64_t rating = 0;
+  const auto found = in.find("rating");
+  if (found == in.end() || found->is_null()) return field_error("required", "rating");
+  if (!found->is_number_integer()) return field_error("invalid_type", "rating");
+  if (auto error = read_int(in, "rating", rating, 1, 5)) return field_error("invalid_rating", "rating");
+  request.rating = static_cast<int>(rating);
+  std::optional<Error> error;
+  if ((error = read_string(in, "comment", request.comment, 4 * kMaxEvaluationComment, {}, false)) ||
+      (error = read_bool(in, "publish_comment", request.publish_comment, {}, false)))
+    return *error;
+  return request;
+}
+
+json encode(const Evaluation& evaluation) {
+  return json{{"rating", evaluation.rating},
+              {"comment", evaluation.comment},
+              {"publish_comment", evaluation.publish_comment},
+              {"at", evaluation.at}};
+}
+
+json encode(const Onboarding& onboarding) {
+  json out{{"choice", to_string(onboarding.choice)},
+           {"contacts",
+            {{"phones", onboarding.contacts.phones},
+             {"emails", onboarding.contacts.emails},
+             {"preferred_hours", onboarding.contacts.preferred_hours}}},
+           {"environment",
+            {{"devices", onboarding.environment.devices},
+             {"operating_systems", onboarding.environment.operating_systems},
+             {"network", onboarding.environment.network},
+             {"key_software", onboarding.environment.key_software}}},
+           {"done", onboarding.done},
+           {"operator_notes", onboarding.operator_notes}};
+  out["call"] = onboarding.call ? json{{"starts_at", onboarding.call->starts_at}, {"length", onboarding.call->length}}
+                                : json(nullptr);
+  if (onboarding.done) out["done_at"] = onboarding.done_at;
+  return out;
+}
+
+namespace {
+std::optional<Error> read_list(const json& in, const char* name, std::vector<std::string>& out,
+                               const std::string& prefix) {
+  const auto found = in.find(name);
+  if (found == in.end() || found->is_null()) return std::nullopt;
+  const std::string field = path_of(prefix, name);
+  if (!found->is_array()) return field_error("invalid_type", field);
+  if (found->size() > kMaxOnboardingListEntries) return field_error("too_many_entries", field);
+  for (std::size_t i = 0; i < found->size(); ++i) {
+    if (!(*found)[i].is_string()) return field_error("invalid_type", field + "[" + std::to_string(i) + "]");
+    out.push_back((*found)[i].get<std::string>());
+  }
+  return std::nullopt;
+}
+}  // namespace
+
+Result<OnboardingDetails> decode_onboarding_details(const json& in) {
+  if (auto error = require_object(in)) return *error;
+  OnboardingDetails details;
+  const auto contacts = in.find("contacts");
+  if (contacts == in.end()) return field_error("required", "contacts");
+  if (auto error = require_object(*contacts, "contacts")) return *error;
+  std::optional<Error> error;
+  if ((error = read_list(*contacts, "phones", details.contacts.phones, "contacts")) ||
+      (error = read_list(*contacts, "emails", details.contacts.emails, "contacts")) ||
+      (error = read_string(*contacts, "preferred_hours", details.contacts.preferred_hours, 4 * kMaxOnboardingText,
+                           "contacts", false)))
+    return *error;
+  const auto environment = in.find("environment");
+  if (environment != in.end() && !environment->is_null()) {
+    if ((error = require_object(*environment, "environment")) ||
+        (error = read_list(*environment, "devices", details.environment.devices, "environment")) ||
+        (error = read_list(*environment, "operating_systems", details.environment.operating_systems, "environment")) ||
+        (error = read_string(*environment, "network", details.environment.network, 4 * kMaxOnboardingText,
+                             "environment", false)) ||
+        (error = read_list(*environment, "key_software", details.environment.key_software, "environment")))
+      return *error;
+  }
+  // The domain rule checks the values themselves (phones, emails, lengths).
+  auto checked = update_onboarding_details(Onboarding{}, details.contacts, details.environment);
+  if (!checked) return checked.error();
+  details.contacts = checked->contacts;
+  details.environment = checked->environment;
+  return details;
+}
+
 }  // namespace tessera::codec

@@ -28,8 +28,10 @@ BOOST_AUTO_TEST_CASE(every_domain_error_code_has_three_translations) {
       // opening hours, SLA, board, wire
       "invalid_time_zone", "invalid_opening_window", "overlapping_opening_windows", "no_opening_hours", "invalid_date",
       "invalid_sla_target", "invalid_rating", "required", "invalid_type", "invalid_value", "too_long", "invalid_json",
-      // tickets
-      "forbidden_action", "invalid_transition", "work_already_logged",
+      // tickets, evaluations, onboarding
+      "forbidden_action", "invalid_transition", "work_already_logged", "ticket_not_closed", "already_rated",
+      "onboarding_done", "onboarding_not_started", "slot_unavailable", "invalid_phone", "invalid_email",
+      "too_many_entries",
   };
   for (const char* code : codes) {
     const std::string key = std::string("error.") + code;

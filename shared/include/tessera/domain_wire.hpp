@@ -8,8 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "tessera/catalog.hpp"
+#include "tessera/evaluation.hpp"
 #include "tessera/invoice.hpp"
 #include "tessera/ledger.hpp"
+#include "tessera/onboarding.hpp"
 #include "tessera/opening_hours.hpp"
 #include "tessera/result.hpp"
 #include "tessera/sla.hpp"
@@ -52,5 +54,17 @@ json encode(const BoardRow& row);
 Result<BoardRow> decode_board_row(const json& in);
 json encode(const BoardAggregate& aggregate);
 json encode(const Invoice& invoice);
+
+// [SECTION] Evaluations and onboarding
+Result<EvaluationRequest> decode_evaluation_request(const json& in);  // {"rating", "comment"?, "publish_comment"?}
+json encode(const Evaluation& evaluation);
+json encode(const Onboarding& onboarding);
+// {"contacts": {"phones": [...], "emails": [...], "preferred_hours": "..."},
+//  "environment": {"devices": [...], "operating_systems": [...], "network": "...", "key_software": [...]}}
+struct OnboardingDetails {
+  ContactDetails contacts;
+  WorkEnvironment environment;
+};
+Result<OnboardingDetails> decode_onboarding_details(const json& in);
 
 }  // namespace tessera::codec

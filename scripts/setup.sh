@@ -12,7 +12,7 @@ packages=(
   emscripten nodejs
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libboost-test-dev
   libsqlitecpp-dev libcli11-dev libsodium-dev libhpdf-dev libhowardhinnant-date-dev libtomlplusplus-dev tzdata
-  fonts-dejavu-core chromium wrk lcov gzip
+  fonts-dejavu-core chromium wrk lcov gzip poppler-utils
 )
 
 missing=()

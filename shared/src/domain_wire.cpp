@@ -534,6 +534,60 @@ json encode(const Invoice& invoice) {
               {"order", invoice.order_id}};
 }
 
+Result<Invoice> decode_invoice(const json& in) {
+  if (auto error = require_object(in)) return *error;
+  Invoice invoice;
+  std::optional<Error> error;
+  if ((error = read_string(in, "number", invoice.number, 32)) ||
+      (error = read_int(in, "issued_at", invoice.issued_at, kMinInstant, kMaxInstant)) ||
+      (error = read_name(in, "payment_method", invoice.payment_method, parse_payment_method)) ||
+      (error = read_int(in, "paid_at", invoice.paid_at, kMinInstant, kMaxInstant)) ||
+      (error = read_int(in, "order", invoice.order_id, 0, std::int64_t{1} << 53)))
+    return *error;
+  for (const char* name : {"seller", "buyer"}) {
+    const auto found = in.find(name);
+    if (found == in.end()) return field_error("required", name);
+    if ((error = require_object(*found, name))) return *error;
+    Party& party = std::string_view(name) == "seller" ? invoice.seller : invoice.buyer;
+    if ((error = read_string(*found, "name", party.name, 1000, name)) ||
+        (error = read_string(*found, "address", party.address, 2000, name, false)) ||
+        (error = read_string(*found, "vat_number", party.vat_number, 100, name, false)) ||
+        (error = read_string(*found, "email", party.email, 254, name, false)))
+      return *error;
+  }
+  const auto lines = in.find("lines");
+  if (lines == in.end()) return field_error("required", "lines");
+  if (!lines->is_array()) return field_error("invalid_type", "lines");
+  for (std::size_t i = 0; i < lines->size(); ++i) {
+    const std::string prefix = "lines[" + std::to_string(i) + "]";
+    const json& line_json = (*lines)[i];
+    InvoiceLine line;
+    if ((error = require_object(line_json, prefix)) ||
+        (error = read_string(line_json, "description", line.description, 1000, prefix)) ||
+        (error = read_int(line_json, "quantity", line.quantity, 1, kMaxCount, prefix)) ||
+        (error = read_int(line_json, "unit_price_net", line.unit_price_net, -kMaxCents, kMaxCents, prefix)) ||
+        (error = read_int(line_json, "vat_rate", line.vat_rate, 0, 10'000, prefix)))
+      return *error;
+    invoice.lines.push_back(std::move(line));
+  }
+  invoice.totals = invoice_totals(invoice.lines);
+  for (const auto& [name, computed] :
+       {std::pair{"net", invoice.totals.net}, {"vat", invoice.totals.vat}, {"gross", invoice.totals.gross}}) {
+    std::int64_t stored = 0;
+    if ((error = read_int(in, name, stored, -kMaxCount * kMaxCents, kMaxCount * kMaxCents))) return *error;
+    if (stored != computed) return field_error("invalid_value", name);
+  }
+  // "2026-000042": the year and the sequence come from the number.
+  const std::string& number = invoice.number;
+  bool well_formed = number.size() == 11 && number[4] == '-';
+  for (std::size_t i = 0; well_formed && i < number.size(); ++i)
+    well_formed = i == 4 || (number[i] >= '0' && number[i] <= '9');
+  if (!well_formed) return field_error("invalid_value", "number");
+  for (std::size_t i = 0; i < 4; ++i) invoice.year = invoice.year * 10 + (number[i] - '0');
+  for (std::size_t i = 5; i < 11; ++i) invoice.sequence = invoice.sequence * 10 + (number[i] - '0');
+  return invoice;
+}
+
 // [SECTION] Evaluations and onboarding
 Result<EvaluationRequest> decode_evaluation_request(const json& in) {
   if (auto error = require_object(in)) return *error;

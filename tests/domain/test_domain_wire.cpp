@@ -217,4 +217,33 @@ BOOST_AUTO_TEST_CASE(invoices_encode_every_amount) {
   BOOST_TEST(invoice["payment_method"] == "check");
 }
 
+BOOST_AUTO_TEST_CASE(a_stored_invoice_reads_back_unchanged) {
+  InvoiceRequest request;
+  request.seller = Party{"Tessera", "1 rue de Paris\n75001 Paris", "FR00123456789", "billing@tessera.example"};
+  request.buyer = Party{"Élodie", "", "", "elodie@example.com"};
+  request.lines = {InvoiceLine{"Pack de 20 tickets", 1, 80000, 2000}, InvoiceLine{"Utilisateur en plus", 2, 774, 2000}};
+  request.payment_method = PaymentMethod::bank_transfer;
+  request.paid_at = at(2026, 4, 1);
+  request.order_id = 12;
+  const Invoice invoice = build_invoice(request, 41, at(2026, 4, 2)).value();
+  const auto decoded = codec::decode_invoice(json::parse(codec::encode(invoice).dump()));
+  BOOST_TEST_REQUIRE(decoded.ok());
+  BOOST_TEST(decoded->number == "2026-000042");
+  BOOST_TEST(decoded->year == 2026);
+  BOOST_TEST(decoded->sequence == 42);
+  BOOST_TEST((decoded->lines == invoice.lines));
+  BOOST_TEST((decoded->seller == invoice.seller));
+  BOOST_TEST((decoded->buyer == invoice.buyer));
+  BOOST_TEST(decoded->totals.gross == invoice.totals.gross);
+  BOOST_TEST(decoded->paid_at == invoice.paid_at);
+  BOOST_TEST(decoded->order_id == 12);
+  json tampered = codec::encode(invoice);
+  tampered["gross"] = 1;
+  BOOST_TEST(codec::decode_invoice(tampered).error().field == "gross");
+  json bad_number = codec::encode(invoice);
+  bad_number["number"] = "2026-00004x";
+  BOOST_TEST(codec::decode_invoice(bad_number).error().field == "number");
+  BOOST_TEST(codec::decode_invoice(json{{"number", "2026-000001"}}).error().field == "issued_at");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -54,6 +54,9 @@ json encode(const BoardRow& row);
 Result<BoardRow> decode_board_row(const json& in);
 json encode(const BoardAggregate& aggregate);
 json encode(const Invoice& invoice);
+// Reads back a stored invoice (for the PDF, the client's list): the totals are recomputed
+// from the lines and must match the stored ones (error "invalid_value", field "gross"...).
+Result<Invoice> decode_invoice(const json& in);
 
 // [SECTION] Evaluations and onboarding
 Result<EvaluationRequest> decode_evaluation_request(const json& in);  // {"rating", "comment"?, "publish_comment"?}

@@ -79,6 +79,11 @@ std::int64_t next_invoice_sequence(std::int64_t last_sequence_of_year) {
 }
 
 Result<Invoice> build_invoice(const InvoiceRequest& request, std::int64_t last_sequence_of_year, Instant issued_at) {
+  return build_invoice(request, last_sequence_of_year, issued_at, utc_date_of(issued_at).year);
+}
+
+Result<Invoice> build_invoice(const InvoiceRequest& request, std::int64_t last_sequence_of_year, Instant issued_at,
+                              int year) {
   if (request.lines.empty()) return make_error("invoice_without_lines", "lines");
   for (std::size_t i = 0; i < request.lines.size(); ++i) {
     const InvoiceLine& line = request.lines[i];
@@ -91,7 +96,8 @@ Result<Invoice> build_invoice(const InvoiceRequest& request, std::int64_t last_s
   const std::int64_t sequence = next_invoice_sequence(last_sequence_of_year);
   if (sequence > 999'999) return make_error("invoice_sequence_exhausted");
   Invoice invoice;
-  invoice.year = utc_date_of(issued_at).year;
+  if (year < 1 || year > 9999) return make_error("invalid_value", "year");
+  invoice.year = year;
   invoice.sequence = sequence;
   invoice.number = format_invoice_number(invoice.year, sequence);
   invoice.issued_at = issued_at;

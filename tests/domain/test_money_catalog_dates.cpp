@@ -66,6 +66,11 @@ BOOST_AUTO_TEST_CASE(invoice_numbers_are_gapless_per_year) {
   // The first invoice of a new year starts at 1 (the caller passes that year's last: 0).
   BOOST_TEST(build_invoice(request, 0, utc_instant({2027, 1, 1}, 0, 0))->number == "2027-000001");
   BOOST_TEST(build_invoice(request, 999999, 0).error().code == "invoice_sequence_exhausted");
+  // 00:30 on 1 January in Paris is still the 31st in UTC: the caller passes the local year.
+  const Instant new_year_in_paris = utc_instant({2026, 12, 31}, 23, 30);
+  BOOST_TEST(build_invoice(request, 0, new_year_in_paris)->number == "2026-000001");
+  BOOST_TEST(build_invoice(request, 0, new_year_in_paris, 2027)->number == "2027-000001");
+  BOOST_TEST(build_invoice(request, 0, new_year_in_paris, 0).error().field == "year");
 }
 
 BOOST_AUTO_TEST_CASE(invoice_requests_are_validated) {

@@ -97,6 +97,10 @@ struct InvoiceRequest {
 // Build the invoice of a paid order. Errors: "invoice_without_lines",
 // "invalid_quantity" / "invalid_price" / "invalid_vat_rate" (field "lines[i]..."),
 // "invoice_sequence_exhausted".
+// The year is issued_at's year in UTC; pass `year` explicitly to number by the business's
+// local calendar (an invoice issued at 00:30 on 1 January in Paris is 23:30 UTC the day before).
 Result<Invoice> build_invoice(const InvoiceRequest& request, std::int64_t last_sequence_of_year, Instant issued_at);
+Result<Invoice> build_invoice(const InvoiceRequest& request, std::int64_t last_sequence_of_year, Instant issued_at,
+                              int year);
 
 }  // namespace tessera

@@ -312,11 +312,18 @@ void App::send_reply() {
           });
 }
 
-void App::take_ticket() {
+void App::ticket_action(TicketAction action) {
   if (!state.ticket) return;
   state.error.reset();
-  request("POST", "/tickets/" + std::to_string(state.ticket->ticket.id) + "/actions", json{{"action", "take"}}, {},
+  request("POST", "/tickets/" + std::to_string(state.ticket->ticket.id) + "/actions",
+          json{{"action", std::string(to_string(action))}}, {},
           [this](const HttpResponse& answer) { ticket_answer(answer, 200); });
+}
+
+bool App::may(TicketAction action) const {
+  if (!state.ticket || !state.me) return false;
+  const TicketFacts facts{state.ticket->ticket.status, state.ticket->ticket.minutes_worked};
+  return apply_ticket_action(facts, action, state.me->user.role).ok();
 }
 
 void App::log_time() {

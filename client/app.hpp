@@ -118,7 +118,11 @@ class App {
   void submit_ticket();
   void send_reply();
   void show_queue();
-  void take_ticket();
+  void take_ticket() { ticket_action(TicketAction::take); }
+  // take, ask_customer, resolve (staff); confirm_resolution, reject_resolution, withdraw (customers).
+  void ticket_action(TicketAction action);
+  // Whether the signed-in user may do `action` on the open ticket now (the domain's rule).
+  bool may(TicketAction action) const;
   void log_time();
 
   // [SECTION] Test hook

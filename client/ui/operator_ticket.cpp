@@ -1,5 +1,7 @@
-// An operator's ticket: take it, reply or write an internal note, and log the minutes
-// worked with a note.
+// An operator's ticket: take it, ask the customer, propose the resolution, reply or write an
+// internal note, and log the minutes worked with a note.
+#include <tuple>
+
 #include "ui/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -16,9 +18,13 @@ void draw_operator_ticket(App& app) {
   }
   const auto& ticket = app.state.ticket->ticket;
   ImGui::TextDisabled("%s: %s", std::string(app.text("ticket.customer")).c_str(), ticket.customer_name.c_str());
-  if (ticket.status == TicketStatus::new_) {
+  // The actions the ticket's status allows (the domain's state machine decides).
+  for (const auto& [action, id, key] : {std::tuple{TicketAction::take, "op.take", "ticket.take"},
+                                        std::tuple{TicketAction::ask_customer, "op.ask_customer", "ticket.ask_customer"},
+                                        std::tuple{TicketAction::resolve, "op.resolve", "ticket.resolve"}}) {
+    if (!app.may(action)) continue;
     ImGui::SameLine();
-    if (submit_button(app, "op.take", "ticket.take")) app.take_ticket();
+    if (submit_button(app, id, key)) app.ticket_action(action);
   }
   draw_timeline(app, *app.state.ticket);
   const auto status = app.state.ticket->ticket.status;

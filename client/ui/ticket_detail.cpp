@@ -1,5 +1,7 @@
-// A customer's ticket: header, description, timeline, and a reply box while the ticket
-// accepts messages.
+// A customer's ticket: header, description, timeline, the actions its status allows (confirm
+// or reject a resolution, withdraw before any work), and a reply box while it accepts messages.
+#include <tuple>
+
 #include "ui/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -16,6 +18,18 @@ void draw_ticket(App& app) {
   }
   const auto& detail = *app.state.ticket;
   draw_timeline(app, detail);
+  // What the customer may do now (the domain's state machine decides).
+  bool first = true;
+  for (const auto& [action, id, key] :
+       {std::tuple{TicketAction::confirm_resolution, "ticket.confirm_resolution", "ticket.confirm_resolution"},
+        std::tuple{TicketAction::reject_resolution, "ticket.reject_resolution", "ticket.reject_resolution"},
+        std::tuple{TicketAction::withdraw, "ticket.withdraw", "ticket.withdraw"}}) {
+    if (!app.may(action)) continue;
+    if (!first) ImGui::SameLine();
+    first = false;
+    if (submit_button(app, id, key)) app.ticket_action(action);
+  }
+  if (!first) ImGui::Spacing();
   if (accepts_messages(detail.ticket.status)) {
     multiline_field(app, "ticket.reply", "ticket.reply", app.state.reply.body, "body", 3.0f);
     if (submit_button(app, "ticket.send", "ticket.send")) app.send_reply();

@@ -181,3 +181,70 @@ BOOST_AUTO_TEST_CASE(an_operator_takes_replies_logs_time_and_the_customer_sees_i
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ticket_lifecycle)
+
+BOOST_AUTO_TEST_CASE(the_operator_resolves_and_the_customer_confirms) {
+  TestServer server;
+  server.create_staff("olga@example.org", "operator password", "Olga", "operator");
+  std::string open_id;
+  {
+    FrameDriver customer(make_httplib_api(server.base_url()));
+    sign_up(customer, "zoe@example.org");
+    open_ticket(customer, "Printer offline");
+    open_id = std::to_string(customer.state()["tickets"][0]["id"].get<tessera::Id>());
+    BOOST_REQUIRE(customer.click("nav.logout"));
+  }
+  {
+    FrameDriver operator_(make_httplib_api(server.base_url()));
+    log_in(operator_, "olga@example.org", "operator password");
+    BOOST_REQUIRE(operator_.click("queue.open." + open_id));
+    BOOST_REQUIRE(operator_.settle());
+    operator_.step();
+    // New: only "take" is offered.
+    BOOST_TEST(operator_.app().widget_rect("op.take").has_value());
+    BOOST_TEST(!operator_.app().widget_rect("op.resolve").has_value());
+    BOOST_REQUIRE(operator_.click("op.take"));
+    BOOST_REQUIRE(operator_.settle());
+    operator_.step();
+    BOOST_TEST(!operator_.app().widget_rect("op.take").has_value());
+    BOOST_REQUIRE(operator_.click("op.resolve"));
+    BOOST_REQUIRE(operator_.settle());
+    operator_.step();
+    BOOST_TEST(operator_.state()["ticket"]["ticket"]["status"] == "resolved");
+  }
+  FrameDriver customer(make_httplib_api(server.base_url()));
+  log_in(customer, "zoe@example.org", "correct horse battery");
+  BOOST_REQUIRE(customer.click("tickets.open." + open_id));
+  BOOST_REQUIRE(customer.settle());
+  customer.step();
+  BOOST_TEST(customer.app().widget_rect("ticket.reject_resolution").has_value());
+  BOOST_REQUIRE(customer.click("ticket.confirm_resolution"));
+  BOOST_REQUIRE(customer.settle());
+  customer.step();
+  BOOST_TEST(customer.state()["ticket"]["ticket"]["status"] == "closed");
+  BOOST_TEST(!customer.app().widget_rect("ticket.reply").has_value());  // a closed ticket takes no message
+}
+
+BOOST_AUTO_TEST_CASE(a_customer_withdraws_a_ticket_before_any_work) {
+  TestServer server;
+  FrameDriver customer(make_httplib_api(server.base_url()));
+  sign_up(customer, "zoe@example.org");
+  open_ticket(customer, "Never mind");
+  const auto id = std::to_string(customer.state()["tickets"][0]["id"].get<tessera::Id>());
+  BOOST_REQUIRE(customer.click("tickets.open." + id));
+  BOOST_REQUIRE(customer.settle());
+  customer.step();
+  BOOST_TEST(!customer.app().widget_rect("ticket.confirm_resolution").has_value());
+  BOOST_REQUIRE(customer.click("ticket.withdraw"));
+  BOOST_REQUIRE(customer.settle());
+  customer.step();
+  BOOST_TEST(customer.state()["ticket"]["ticket"]["status"] == "withdrawn");
+  BOOST_TEST(!customer.app().widget_rect("ticket.withdraw").has_value());
+  BOOST_REQUIRE(customer.click("ticket.back"));
+  BOOST_REQUIRE(customer.settle());
+  customer.step();
+  BOOST_TEST(customer.state()["tickets"][0]["status"] == "withdrawn");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

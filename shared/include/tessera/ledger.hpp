@@ -21,6 +21,24 @@
 #include "tessera/trial.hpp"
 #include "tessera/units.hpp"
 
+// [SECTION] A tour
+//   AccountLedger ledger = replay(rules, stored_entries);           // or AccountLedger(rules)
+//   auto added = execute(ledger, BuyPack{now, user, order_id, *find_pack(catalog, "pack_20")});
+//   if (!added) return added.error();                               // e.g. validity_too_short
+//   store(added.value());                                           // append, in order
+//   execute(ledger, OpenTicket{now, ticket_id, UserScope{user, true, true}, std::nullopt});
+//   execute(ledger, LogTime{now, ticket_id, 42, "replaced the router"});
+//   account_balances(ledger, now);          // what is left; cost_statement(entries, ticket_id)
+//
+// How a ticket is charged. Each ticket keeps `worked` (minutes logged), `funded` (minutes
+// paid for, a unit counting 30) and `overrun` (minutes owed). After every time entry the
+// ticket's own source brings funded + overrun up to what is due: units take ceil(gap / 30)
+// units (the reserved one first), expiring-first; the minute bank takes max(30, worked) in
+// total; the trial and the subscription take minute for minute. What the source cannot give
+// is overrun, which the next purchase settles before anything else: a pack in units
+// (ceil(overrun / 30)), a minute block minute for minute, a subscription by covering it.
+// A negative correction forgives overrun first, then gives back whole charges, last first.
+
 namespace tessera {
 
 // [SECTION] Settings and names

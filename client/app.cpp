@@ -130,6 +130,8 @@ void App::fail(const HttpResponse& answer) {
   const auto parsed = parse_json(answer.body);
   Error error = parsed ? wire::parse_error_body(*parsed) : make_error("internal");
   if (error.code == "invalid_json" && answer.status >= 500) error = make_error("internal");
+  // The session ended on the server (expired, or logged out elsewhere): log in again.
+  if (answer.status == 401 && signed_in()) end_session(Screen::login);
   state.error = std::move(error);
 }
 
@@ -210,13 +212,17 @@ void App::submit_login() {
 
 void App::logout() {
   request("POST", "/auth/logout", json::object(), {}, [](const HttpResponse&) {});
+  end_session(Screen::home);
+}
+
+void App::end_session(Screen next) {
   ++epoch_;  // whatever was still on its way belongs to the ended session
   const auto language = state.language;
   state = AppState{};
   state.language = language;
   state.signup.language = language;
   state.new_ticket.language = language;
-  state.screen = Screen::home;
+  state.screen = next;
   redraw_requested_ = true;
 }
 

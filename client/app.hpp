@@ -136,6 +136,7 @@ class App {
                HttpHeaders extra_headers, AnswerHandler on_answer);
   void fail(const HttpResponse& answer);
   void signed_in_as(const wire::Me& me);
+  void end_session(Screen next);  // forgets the user's data, keeps the language
   void ticket_answer(const HttpResponse& answer, int expected_status);
   void refresh_me();
   std::string new_idempotency_key();

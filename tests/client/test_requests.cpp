@@ -132,6 +132,18 @@ BOOST_AUTO_TEST_CASE(log_out_posts_with_the_csrf_header_and_drops_late_answers) 
   BOOST_TEST(logout->header("X-Tessera-Request") == "1");
 }
 
+BOOST_AUTO_TEST_CASE(an_ended_session_leads_to_the_log_in_screen) {
+  answers.push_back({401, R"({"error":{"code":"unauthenticated"}})"});
+  answers.push_back({401, R"({"error":{"code":"unauthenticated"}})"});
+  BOOST_REQUIRE(driver.click("tickets.refresh"));
+  driver.settle();
+  driver.step();
+  BOOST_TEST(driver.state()["screen"] == "login");
+  BOOST_TEST(driver.state()["user"].is_null());
+  BOOST_TEST(driver.state()["error"]["code"] == "unauthenticated");
+  BOOST_TEST(driver.state()["error"]["text"] == "Please log in.");
+}
+
 BOOST_AUTO_TEST_CASE(nothing_to_redraw_once_settled) {
   driver.step(3);
   driver.app().take_redraw_request();

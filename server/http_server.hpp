@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "commerce.hpp"
 #include "config.hpp"
 #include "http_util.hpp"
 #include "rate_limiter.hpp"
@@ -24,6 +25,7 @@ class HttpServer {
   void stop();
 
   Service& service() { return service_; }
+  Commerce& commerce() { return commerce_; }
   SqliteStore& store() { return store_; }
   const Config& config() const { return config_; }
 
@@ -33,6 +35,7 @@ class HttpServer {
   Config config_;
   SqliteStore store_;
   Service service_;
+  Commerce commerce_;
   RateLimiter auth_limiter_;
   httplib::Server http_;
   RouteContext routes_;  // the route handlers refer to it: it lives as long as the server

@@ -18,7 +18,10 @@ int http_status_for(const std::string& code) {
       {"not_found", 404},            {"method_not_allowed", 405},   {"email_taken", 409},
       {"invalid_transition", 409},   {"work_already_logged", 409},
       {"already_exists", 409},       {"body_too_large", 413},       {"idempotency_conflict", 422},
-      {"rate_limited", 429},         {"internal", 500},
+      {"rate_limited", 429},         {"internal", 500},             {"owner_only", 403},
+      {"order_not_payable", 409},    {"subscription_already_active", 409}, {"restart_too_early", 409},
+      {"paypal_unavailable", 503},   {"paypal_declined", 402},      {"paypal_unreachable", 502},
+      {"paypal_timeout", 504},       {"paypal_error", 502},         {"paypal_invalid_response", 502},
   };
   const auto found = statuses.find(code);
   return found == statuses.end() ? 400 : found->second;

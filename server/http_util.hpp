@@ -12,6 +12,10 @@
 #include "service.hpp"
 
 namespace tessera::server {
+class Commerce;
+}
+
+namespace tessera::server {
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 void send_error(httplib::Response& res, const Error& error);
@@ -27,6 +31,7 @@ using AuthedHandler = std::function<void(const httplib::Request&, httplib::Respo
 struct RouteContext {
   httplib::Server& http;
   Service& service;
+  Commerce& commerce;
   const Config& config;
   RateLimiter& auth_limiter;
   std::string api;  // "/api/v1"
@@ -39,5 +44,6 @@ struct RouteContext {
 
 void install_auth_routes(RouteContext& routes);
 void install_ticket_routes(RouteContext& routes);
+void install_commerce_routes(RouteContext& routes);
 
 }  // namespace tessera::server

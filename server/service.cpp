@@ -18,11 +18,6 @@ namespace tessera::server {
 namespace {
 constexpr std::int64_t kSessionTouchSeconds = 60;  // last_seen_at is written at most once a minute
 
-// Thrown inside a transaction to roll it back with a domain error.
-struct DomainFailure {
-  Error error;
-};
-
 bool closes_ticket(TicketStatus status) { return !is_open(status); }
 
 std::vector<Language> parse_languages(const std::string& list) {
@@ -34,44 +29,19 @@ std::vector<Language> parse_languages(const std::string& list) {
 }
 }  // namespace
 
+namespace {
+LedgerRules ledger_rules_of(const Config& config) {
+  LedgerRules rules;
+  rules.trial = config.trial;
+  return rules;
+}
+}  // namespace
+
 Service::Service(Store& store, const Config& config)
-    : store_(store), config_(config),
+    : store_(store), config_(config), ledgers_(store, ledger_rules_of(config)),
       dummy_hash_(hash_password("not a real password", config.argon2_opslimit, config.argon2_memlimit)) {}
 
 Instant Service::now() const { return config_.clock ? config_.clock() : system_now(); }
-
-template <class T, class Work>
-Result<T> Service::atomically(Work work) {
-  std::optional<Result<T>> result;
-  try {
-    store_.transaction([&] {
-      result.emplace(work());
-      if (!result->ok()) throw DomainFailure{result->error()};
-    });
-  } catch (const DomainFailure& failure) {
-    return failure.error;
-  }
-  return std::move(*result);
-}
-
-LedgerRules Service::ledger_rules() const {
-  LedgerRules rules;
-  rules.trial = config_.trial;
-  return rules;
-}
-
-AccountLedger Service::load_ledger(Id account_id) { return replay(ledger_rules(), store_.ledger_entries(account_id)); }
-
-std::vector<LedgerEntry> Service::record(Id account_id, AccountLedger& ledger, const LedgerCommand& command) {
-  auto entries = execute(ledger, command);
-  if (!entries) throw DomainFailure{entries.error()};
-  store_.append_ledger_entries(account_id, *entries);
-  return std::move(entries).value();
-}
-
-// The ledger refuses commands dated before its last entry; a clock stepping back a little
-// (NTP) must not refuse work, so time never goes backwards for an account.
-Instant Service::ledger_now(const AccountLedger& ledger) const { return std::max(now(), ledger.last_at()); }
 
 UserScope Service::scope_of(const UserRecord& user, const Viewer& viewer) const {
   // The owner holds every scope; authorized users get theirs from the owner (later).
@@ -90,7 +60,7 @@ SessionStart Service::open_session(const UserRecord& user) {
 
 Result<SessionStart> Service::signup(const wire::SignupRequest& request) {
   const std::string password_hash = hash_password(request.password, config_.argon2_opslimit, config_.argon2_memlimit);
-  const auto created = atomically<UserRecord>([&]() -> Result<UserRecord> {
+  const auto created = atomically<UserRecord>(store_, [&]() -> Result<UserRecord> {
     if (store_.user_by_email(request.email)) return make_error("email_taken", "email");
     const Instant at = now();
     UserRecord user;
@@ -286,7 +256,7 @@ Result<CreatedTicket> Service::create_ticket(const UserRecord& user, const wire:
   if (idempotency_key.size() > wire::Limits::idempotency_key_max)
     return make_error("invalid_value", "Idempotency-Key");
   const std::string request_hash = sha256_hex(wire::to_json(draft).dump());
-  return atomically<CreatedTicket>([&]() -> Result<CreatedTicket> {
+  return atomically<CreatedTicket>(store_, [&]() -> Result<CreatedTicket> {
     const Viewer viewer = viewer_of(user);
     if (const auto seen = store_.idempotency(user.id, idempotency_key)) {
       if (seen->request_hash != request_hash) return make_error("idempotency_conflict");
@@ -336,7 +306,7 @@ Result<wire::TicketDetail> Service::ticket_detail(const UserRecord& user, Id tic
 }
 
 Result<wire::TicketDetail> Service::add_message(const UserRecord& user, Id ticket_id, const wire::MessageDraft& draft) {
-  return atomically<wire::TicketDetail>([&]() -> Result<wire::TicketDetail> {
+  return atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
     auto found = visible_ticket(user, ticket_id);
     if (!found) return found.error();
     TicketRecord ticket = *found;
@@ -358,7 +328,7 @@ Result<wire::TicketDetail> Service::add_message(const UserRecord& user, Id ticke
 }
 
 Result<wire::TicketDetail> Service::apply_action(const UserRecord& user, Id ticket_id, TicketAction action) {
-  return atomically<wire::TicketDetail>([&]() -> Result<wire::TicketDetail> {
+  return atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
     auto found = visible_ticket(user, ticket_id);
     if (!found) return found.error();
     TicketRecord ticket = *found;
@@ -377,7 +347,7 @@ Result<wire::TicketDetail> Service::apply_action(const UserRecord& user, Id tick
 
 Result<wire::TicketDetail> Service::log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft) {
   if (!is_staff(user.role)) return make_error("forbidden");
-  return atomically<wire::TicketDetail>([&]() -> Result<wire::TicketDetail> {
+  return atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
     auto found = visible_ticket(user, ticket_id);
     if (!found) return found.error();
     TicketRecord ticket = *found;
@@ -403,6 +373,18 @@ Result<wire::TicketDetail> Service::log_time(const UserRecord& user, Id ticket_i
     store_.update_ticket(ticket);
     return detail_of(ticket, viewer_of(user));
   });
+}
+
+void Service::restore_funded_tickets(const AccountLedger& ledger, const std::vector<LedgerEntry>& new_entries) {
+  for (Id ticket_id : tickets_funding_restored(ledger, new_entries)) {
+    auto ticket = store_.ticket(ticket_id);
+    if (!ticket) continue;
+    const auto next = apply_ticket_action(TicketFacts{ticket->status, ticket->minutes_worked},
+                                          TicketAction::funding_restored, Role::system);
+    if (!next) continue;
+    change_status(*ticket, *next, std::nullopt);
+    store_.update_ticket(*ticket);
+  }
 }
 
 Result<std::vector<wire::TicketSummary>> Service::queue(const UserRecord& user) {

@@ -7,6 +7,7 @@
 
 #include "config.hpp"
 #include "store.hpp"
+#include "unit_of_work.hpp"
 #include "tessera/access.hpp"
 #include "tessera/ledger.hpp"
 #include "tessera/wire.hpp"
@@ -48,18 +49,19 @@ class Service {
   Result<wire::TicketDetail> log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft);
   Result<std::vector<wire::TicketSummary>> queue(const UserRecord& user);
 
- private:
-  // Runs `work` in one store transaction; an Error result rolls everything back.
-  template <class T, class Work>
-  Result<T> atomically(Work work);
-  LedgerRules ledger_rules() const;
-  AccountLedger load_ledger(Id account_id);
-  // Decide and apply `command` on the account's ledger and store the new entries; throws
-  // (rolling back the transaction) when the ledger refuses.
-  std::vector<LedgerEntry> record(Id account_id, AccountLedger& ledger, const LedgerCommand& command);
-  Instant ledger_now(const AccountLedger& ledger) const;
-  UserScope scope_of(const UserRecord& user, const Viewer& viewer) const;
+  // [SECTION] Shared with the other services
   Viewer viewer_of(const UserRecord& user);
+  UserScope scope_of(const UserRecord& user, const Viewer& viewer) const;
+  const AccountLedgers& ledgers() const { return ledgers_; }
+  // Tickets that left awaiting_funding because new entries settled their overrun.
+  void restore_funded_tickets(const AccountLedger& ledger, const std::vector<LedgerEntry>& new_entries);
+
+ private:
+  AccountLedger load_ledger(Id account_id) { return ledgers_.load(account_id); }
+  std::vector<LedgerEntry> record(Id account_id, AccountLedger& ledger, const LedgerCommand& command) {
+    return ledgers_.record(account_id, ledger, command);
+  }
+  Instant ledger_now(const AccountLedger& ledger) const { return AccountLedgers::not_before_last(ledger, now()); }
   Result<TicketRecord> visible_ticket(const UserRecord& user, Id ticket_id);
   wire::TicketSummary summary_of(const TicketRecord& ticket, const Viewer& viewer);
   wire::TicketDetail detail_of(const TicketRecord& ticket, const Viewer& viewer);
@@ -68,6 +70,7 @@ class Service {
 
   Store& store_;
   const Config& config_;
+  AccountLedgers ledgers_;
   std::string dummy_hash_;  // verified against for unknown emails, so timing does not tell
 };
 

@@ -10,13 +10,13 @@
 #include <array>
 #include <stdexcept>
 
-#include "ledger_codec.hpp"
+#include "tessera/domain_wire.hpp"
 
 namespace tessera::server {
 
 namespace {
 
-constexpr std::array<const char*, 1> kMigrations{
+constexpr std::array<const char*, 2> kMigrations{
     R"sql(
 CREATE TABLE accounts (
   id INTEGER PRIMARY KEY,
@@ -93,6 +93,65 @@ CREATE TABLE idempotency_keys (
   ticket_id INTEGER NOT NULL REFERENCES tickets(id),
   created_at INTEGER NOT NULL,
   PRIMARY KEY (user_id, key)
+);
+)sql",
+    // 2: buying — orders, invoices, settings, the audit log, PayPal webhook events.
+    R"sql(
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL,
+  offer_code TEXT NOT NULL DEFAULT '',
+  extra_users INTEGER NOT NULL DEFAULT 0,
+  method TEXT NOT NULL,
+  status TEXT NOT NULL,
+  offer_json TEXT NOT NULL,
+  lines_json TEXT NOT NULL,
+  net INTEGER NOT NULL,
+  vat INTEGER NOT NULL,
+  gross INTEGER NOT NULL,
+  paypal_order_id TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  paid_at INTEGER NOT NULL DEFAULT 0,
+  invoice_id INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX orders_by_account ON orders(account_id, id);
+CREATE INDEX orders_by_status ON orders(status);
+CREATE INDEX orders_by_paypal ON orders(paypal_order_id);
+-- Invoices are immutable: written once, never updated. (year, sequence) is gapless.
+CREATE TABLE invoices (
+  id INTEGER PRIMARY KEY,
+  order_id INTEGER NOT NULL UNIQUE REFERENCES orders(id),
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  number TEXT NOT NULL UNIQUE,
+  year INTEGER NOT NULL,
+  sequence INTEGER NOT NULL,
+  issued_at INTEGER NOT NULL,
+  language TEXT NOT NULL,
+  gross INTEGER NOT NULL,
+  invoice_json TEXT NOT NULL,
+  UNIQUE (year, sequence)
+);
+CREATE INDEX invoices_by_account ON invoices(account_id, id);
+CREATE TRIGGER invoices_are_immutable BEFORE UPDATE ON invoices
+  BEGIN SELECT RAISE(ABORT, 'invoices are immutable'); END;
+CREATE TRIGGER invoices_are_kept BEFORE DELETE ON invoices
+  BEGIN SELECT RAISE(ABORT, 'invoices are kept'); END;
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor_id INTEGER,
+  action TEXT NOT NULL,
+  details TEXT NOT NULL
+);
+CREATE TABLE paypal_events (
+  event_id TEXT PRIMARY KEY,
+  received_at INTEGER NOT NULL
 );
 )sql",
 };
@@ -297,9 +356,9 @@ std::vector<LedgerEntry> SqliteStore::ledger_entries(Id account_id) {
   query.bind(1, static_cast<std::int64_t>(account_id));
   std::vector<LedgerEntry> entries;
   while (query.executeStep()) {
-    const auto decoded = decode_entry(nlohmann::json::parse(query.getColumn(0).getString(), nullptr, false));
+    const auto decoded = codec::decode_ledger_entry(nlohmann::json::parse(query.getColumn(0).getString(), nullptr, false));
     if (!decoded) throw std::runtime_error("ledger entry of account " + std::to_string(account_id) + " is unreadable");
-    entries.push_back(*decoded);
+    entries.push_back(decoded.value());
   }
   return entries;
 }
@@ -309,7 +368,7 @@ void SqliteStore::append_ledger_entries(Id account_id, const std::vector<LedgerE
   SQLite::Statement insert(db_, "INSERT INTO ledger_entries(account_id, entry) VALUES (?, ?)");
   for (const LedgerEntry& entry : entries) {
     insert.bind(1, static_cast<std::int64_t>(account_id));
-    insert.bind(2, encode_entry(entry).dump());
+    insert.bind(2, codec::encode(entry).dump());
     insert.exec();
     insert.reset();
   }
@@ -458,6 +517,202 @@ std::vector<TicketEventRecord> SqliteStore::ticket_events(Id ticket_id) {
     events.push_back(std::move(e));
   }
   return events;
+}
+
+// [SECTION] Orders
+namespace {
+constexpr const char* kOrderColumns =
+    "SELECT id, account_id, user_id, kind, offer_code, extra_users, method, status, offer_json, lines_json, net, vat, "
+    "gross, paypal_order_id, created_at, paid_at, invoice_id FROM orders ";
+
+OrderRecord read_order(SQLite::Statement& row) {
+  OrderRecord order;
+  order.id = row.getColumn(0).getInt64();
+  order.account_id = row.getColumn(1).getInt64();
+  order.user_id = row.getColumn(2).getInt64();
+  order.request.kind = parse_order_kind(row.getColumn(3).getString()).value_or(OrderKind::pack);
+  order.request.offer_code = row.getColumn(4).getString();
+  order.request.extra_users = row.getColumn(5).getInt64();
+  order.request.method = parse_payment_method(row.getColumn(6).getString()).value_or(PaymentMethod::paypal);
+  order.status = parse_order_status(row.getColumn(7).getString()).value_or(OrderStatus::failed);
+  order.offer_json = row.getColumn(8).getString();
+  order.lines_json = row.getColumn(9).getString();
+  order.net = row.getColumn(10).getInt64();
+  order.vat = row.getColumn(11).getInt64();
+  order.gross = row.getColumn(12).getInt64();
+  order.paypal_order_id = row.getColumn(13).getString();
+  order.created_at = row.getColumn(14).getInt64();
+  order.paid_at = row.getColumn(15).getInt64();
+  order.invoice_id = row.getColumn(16).getInt64();
+  return order;
+}
+
+constexpr const char* kInvoiceColumns =
+    "SELECT id, order_id, account_id, number, year, sequence, issued_at, language, gross, invoice_json FROM invoices ";
+
+InvoiceRecord read_invoice(SQLite::Statement& row) {
+  InvoiceRecord invoice;
+  invoice.id = row.getColumn(0).getInt64();
+  invoice.order_id = row.getColumn(1).getInt64();
+  invoice.account_id = row.getColumn(2).getInt64();
+  invoice.number = row.getColumn(3).getString();
+  invoice.year = row.getColumn(4).getInt();
+  invoice.sequence = row.getColumn(5).getInt64();
+  invoice.issued_at = row.getColumn(6).getInt64();
+  invoice.language = parse_language(row.getColumn(7).getString()).value_or(Language::en);
+  invoice.gross = row.getColumn(8).getInt64();
+  invoice.invoice_json = row.getColumn(9).getString();
+  return invoice;
+}
+}  // namespace
+
+Id SqliteStore::create_order(const OrderRecord& o) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement insert(db_,
+                           "INSERT INTO orders(account_id, user_id, kind, offer_code, extra_users, method, status, "
+                           "offer_json, lines_json, net, vat, gross, paypal_order_id, created_at, paid_at, invoice_id) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(o.account_id));
+  insert.bind(2, static_cast<std::int64_t>(o.user_id));
+  insert.bind(3, std::string(to_string(o.request.kind)));
+  insert.bind(4, o.request.offer_code);
+  insert.bind(5, static_cast<std::int64_t>(o.request.extra_users));
+  insert.bind(6, std::string(to_string(o.request.method)));
+  insert.bind(7, std::string(to_string(o.status)));
+  insert.bind(8, o.offer_json);
+  insert.bind(9, o.lines_json);
+  insert.bind(10, static_cast<std::int64_t>(o.net));
+  insert.bind(11, static_cast<std::int64_t>(o.vat));
+  insert.bind(12, static_cast<std::int64_t>(o.gross));
+  insert.bind(13, o.paypal_order_id);
+  insert.bind(14, static_cast<std::int64_t>(o.created_at));
+  insert.bind(15, static_cast<std::int64_t>(o.paid_at));
+  insert.bind(16, static_cast<std::int64_t>(o.invoice_id));
+  insert.exec();
+  return db_.getLastInsertRowid();
+}
+
+void SqliteStore::update_order(const OrderRecord& o) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement update(db_,
+                           "UPDATE orders SET status = ?, paypal_order_id = ?, paid_at = ?, invoice_id = ? WHERE id = ?");
+  update.bind(1, std::string(to_string(o.status)));
+  update.bind(2, o.paypal_order_id);
+  update.bind(3, static_cast<std::int64_t>(o.paid_at));
+  update.bind(4, static_cast<std::int64_t>(o.invoice_id));
+  update.bind(5, static_cast<std::int64_t>(o.id));
+  update.exec();
+}
+
+std::vector<OrderRecord> SqliteStore::query_orders(const std::string& where, const std::string& bind) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, kOrderColumns + where);
+  query.bind(1, bind);
+  std::vector<OrderRecord> orders;
+  while (query.executeStep()) orders.push_back(read_order(query));
+  return orders;
+}
+
+std::optional<OrderRecord> SqliteStore::order(Id id) {
+  auto found = query_orders("WHERE id = CAST(? AS INTEGER)", std::to_string(id));
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+std::optional<OrderRecord> SqliteStore::order_by_paypal_id(const std::string& paypal_order_id) {
+  if (paypal_order_id.empty()) return std::nullopt;
+  auto found = query_orders("WHERE paypal_order_id = ?", paypal_order_id);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+std::vector<OrderRecord> SqliteStore::orders_of_account(Id account_id) {
+  return query_orders("WHERE account_id = CAST(? AS INTEGER) ORDER BY id DESC", std::to_string(account_id));
+}
+
+std::vector<OrderRecord> SqliteStore::orders_with_status(OrderStatus status) {
+  return query_orders("WHERE status = ? ORDER BY id", std::string(to_string(status)));
+}
+
+// [SECTION] Invoices
+std::int64_t SqliteStore::last_invoice_sequence(int year) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, "SELECT COALESCE(MAX(sequence), 0) FROM invoices WHERE year = ?");
+  query.bind(1, year);
+  query.executeStep();
+  return query.getColumn(0).getInt64();
+}
+
+Id SqliteStore::add_invoice(const InvoiceRecord& i) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement insert(db_,
+                           "INSERT INTO invoices(order_id, account_id, number, year, sequence, issued_at, language, "
+                           "gross, invoice_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(i.order_id));
+  insert.bind(2, static_cast<std::int64_t>(i.account_id));
+  insert.bind(3, i.number);
+  insert.bind(4, i.year);
+  insert.bind(5, static_cast<std::int64_t>(i.sequence));
+  insert.bind(6, static_cast<std::int64_t>(i.issued_at));
+  insert.bind(7, std::string(to_string(i.language)));
+  insert.bind(8, static_cast<std::int64_t>(i.gross));
+  insert.bind(9, i.invoice_json);
+  insert.exec();
+  return db_.getLastInsertRowid();
+}
+
+std::vector<InvoiceRecord> SqliteStore::query_invoices(const std::string& where, Id bind) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, kInvoiceColumns + where);
+  query.bind(1, static_cast<std::int64_t>(bind));
+  std::vector<InvoiceRecord> invoices;
+  while (query.executeStep()) invoices.push_back(read_invoice(query));
+  return invoices;
+}
+
+std::optional<InvoiceRecord> SqliteStore::invoice(Id id) {
+  auto found = query_invoices("WHERE id = ?", id);
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+std::vector<InvoiceRecord> SqliteStore::invoices_of_account(Id account_id) {
+  return query_invoices("WHERE account_id = ? ORDER BY id DESC", account_id);
+}
+
+// [SECTION] Settings, audit, webhook events
+std::optional<std::string> SqliteStore::setting(const std::string& key) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, "SELECT value FROM settings WHERE key = ?");
+  query.bind(1, key);
+  if (!query.executeStep()) return std::nullopt;
+  return query.getColumn(0).getString();
+}
+
+void SqliteStore::put_setting(const std::string& key, const std::string& value) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement upsert(db_, "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  upsert.bind(1, key);
+  upsert.bind(2, value);
+  upsert.exec();
+}
+
+void SqliteStore::audit(Instant at, std::optional<Id> actor, const std::string& action, const std::string& details) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement insert(db_, "INSERT INTO audit_log(at, actor_id, action, details) VALUES (?, ?, ?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(at));
+  bind_optional(insert, 2, actor);
+  insert.bind(3, action);
+  insert.bind(4, details);
+  insert.exec();
+}
+
+bool SqliteStore::remember_webhook_event(const std::string& event_id, Instant at) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement insert(db_, "INSERT OR IGNORE INTO paypal_events(event_id, received_at) VALUES (?, ?)");
+  insert.bind(1, event_id);
+  insert.bind(2, static_cast<std::int64_t>(at));
+  return insert.exec() == 1;
 }
 
 std::optional<IdempotencyRecord> SqliteStore::idempotency(Id user_id, const std::string& key) {

@@ -47,12 +47,29 @@ class SqliteStore final : public Store {
   Id add_ticket_event(const TicketEventRecord& event) override;
   std::vector<TicketEventRecord> ticket_events(Id ticket_id) override;
 
+  Id create_order(const OrderRecord& order) override;
+  void update_order(const OrderRecord& order) override;
+  std::optional<OrderRecord> order(Id id) override;
+  std::optional<OrderRecord> order_by_paypal_id(const std::string& paypal_order_id) override;
+  std::vector<OrderRecord> orders_of_account(Id account_id) override;
+  std::vector<OrderRecord> orders_with_status(OrderStatus status) override;
+  std::int64_t last_invoice_sequence(int year) override;
+  Id add_invoice(const InvoiceRecord& invoice) override;
+  std::optional<InvoiceRecord> invoice(Id id) override;
+  std::vector<InvoiceRecord> invoices_of_account(Id account_id) override;
+  std::optional<std::string> setting(const std::string& key) override;
+  void put_setting(const std::string& key, const std::string& value) override;
+  void audit(Instant at, std::optional<Id> actor, const std::string& action, const std::string& details) override;
+  bool remember_webhook_event(const std::string& event_id, Instant at) override;
+
   std::optional<IdempotencyRecord> idempotency(Id user_id, const std::string& key) override;
   void record_idempotency(Id user_id, const std::string& key, const IdempotencyRecord& record, Instant at) override;
 
  private:
   void migrate();
   std::vector<TicketRecord> query_tickets(const std::string& where_and_order, std::optional<Id> bind);
+  std::vector<OrderRecord> query_orders(const std::string& where, const std::string& bind);
+  std::vector<InvoiceRecord> query_invoices(const std::string& where, Id bind);
 
   std::recursive_mutex mutex_;  // one writer/reader at a time on the connection
   int transaction_depth_ = 0;

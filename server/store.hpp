@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tessera/ledger.hpp"
+#include "tessera/orders.hpp"
 #include "tessera/ticket.hpp"
 #include "tessera/units.hpp"
 
@@ -66,6 +67,36 @@ struct IdempotencyRecord {
   Id ticket_id = 0;
 };
 
+struct OrderRecord {
+  Id id = 0;
+  Id account_id = 0;
+  Id user_id = 0;  // the buyer
+  OrderRequest request;
+  OrderStatus status = OrderStatus::pending_payment;
+  std::string offer_json;  // the offer as it was when ordered (prices may change later)
+  std::string lines_json;  // the priced lines
+  Cents net = 0;
+  Cents vat = 0;
+  Cents gross = 0;
+  std::string paypal_order_id;
+  Instant created_at = 0;
+  Instant paid_at = 0;
+  Id invoice_id = 0;
+};
+
+struct InvoiceRecord {
+  Id id = 0;
+  Id order_id = 0;
+  Id account_id = 0;
+  std::string number;
+  int year = 0;
+  std::int64_t sequence = 0;
+  Instant issued_at = 0;
+  Language language = Language::en;
+  Cents gross = 0;
+  std::string invoice_json;  // the immutable invoice (codec::encode)
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -105,6 +136,23 @@ class Store {
   virtual std::vector<TicketRecord> open_tickets() = 0;
   virtual Id add_ticket_event(const TicketEventRecord& event) = 0;
   virtual std::vector<TicketEventRecord> ticket_events(Id ticket_id) = 0;
+
+  // [SECTION] Orders, invoices (immutable; numbers gapless per year), settings, audit
+  virtual Id create_order(const OrderRecord& order) = 0;
+  virtual void update_order(const OrderRecord& order) = 0;
+  virtual std::optional<OrderRecord> order(Id id) = 0;
+  virtual std::optional<OrderRecord> order_by_paypal_id(const std::string& paypal_order_id) = 0;
+  virtual std::vector<OrderRecord> orders_of_account(Id account_id) = 0;
+  virtual std::vector<OrderRecord> orders_with_status(OrderStatus status) = 0;
+  virtual std::int64_t last_invoice_sequence(int year) = 0;
+  virtual Id add_invoice(const InvoiceRecord& invoice) = 0;
+  virtual std::optional<InvoiceRecord> invoice(Id id) = 0;
+  virtual std::vector<InvoiceRecord> invoices_of_account(Id account_id) = 0;
+  virtual std::optional<std::string> setting(const std::string& key) = 0;
+  virtual void put_setting(const std::string& key, const std::string& value) = 0;
+  virtual void audit(Instant at, std::optional<Id> actor, const std::string& action, const std::string& details) = 0;
+  // False when this PayPal event id was already handled (webhooks are deduplicated).
+  virtual bool remember_webhook_event(const std::string& event_id, Instant at) = 0;
 
   virtual std::optional<IdempotencyRecord> idempotency(Id user_id, const std::string& key) = 0;
   virtual void record_idempotency(Id user_id, const std::string& key, const IdempotencyRecord& record,

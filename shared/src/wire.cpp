@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "tessera/domain_wire.hpp"
 #include "tessera/email.hpp"
 
 namespace tessera::wire {
@@ -143,6 +144,20 @@ Result<TimeEntryDraft> parse_time_entry_draft(const json& body) {
   draft.minutes = value;
   if (auto error = read_text(body, "note", Limits::note_max, draft.note)) return *error;
   return draft;
+}
+
+Result<OrderRequest> parse_order_request(const json& body) {
+  OrderRequest request;
+  if (auto error = require_object(body)) return *error;
+  if (auto error = read_enum(body, "kind", parse_order_kind, request.kind)) return *error;
+  if (auto error = read_enum(body, "method", parse_payment_method, request.method)) return *error;
+  if (request.kind != OrderKind::subscription)
+    if (auto error = read_text(body, "offer_code", 64, request.offer_code)) return *error;
+  if (const auto users = body.find("extra_users"); users != body.end() && !users->is_null()) {
+    if (!users->is_number_integer()) return field_error("invalid_type", "extra_users");
+    request.extra_users = users->get<std::int64_t>();
+  }
+  return request;
 }
 
 std::string ticket_reference(Id ticket_id) {
@@ -297,6 +312,50 @@ void from_json(const json& in, TicketDetail& v) {
   v.cost = in.contains("cost") && in["cost"].is_object() ? in["cost"].get<Cost>() : Cost{};
 }
 
+void to_json(json& out, const OrderView& v) {
+  out = json{{"id", v.id},
+             {"reference", v.reference},
+             {"kind", std::string(to_string(v.request.kind))},
+             {"offer_code", v.request.offer_code},
+             {"extra_users", v.request.extra_users},
+             {"method", std::string(to_string(v.request.method))},
+             {"status", std::string(to_string(v.status))},
+             {"net", v.net},
+             {"vat", v.vat},
+             {"gross", v.gross},
+             {"created_at", v.created_at},
+             {"paid_at", v.paid_at},
+             {"invoice_id", v.invoice_id},
+             {"approve_url", v.approve_url},
+             {"instructions_key", v.instructions_key},
+             {"instructions", v.instructions}};
+}
+void from_json(const json& in, OrderView& v) {
+  v.id = value_or<Id>(in, "id", 0);
+  v.reference = value_or<std::string>(in, "reference", "");
+  v.request.kind = enum_from(in, "kind", parse_order_kind, OrderKind::pack);
+  v.request.offer_code = value_or<std::string>(in, "offer_code", "");
+  v.request.extra_users = value_or<std::int64_t>(in, "extra_users", 0);
+  v.request.method = enum_from(in, "method", parse_payment_method, PaymentMethod::paypal);
+  v.status = enum_from(in, "status", parse_order_status, OrderStatus::pending_payment);
+  v.net = value_or<Cents>(in, "net", 0);
+  v.vat = value_or<Cents>(in, "vat", 0);
+  v.gross = value_or<Cents>(in, "gross", 0);
+  v.created_at = value_or<Instant>(in, "created_at", 0);
+  v.paid_at = value_or<Instant>(in, "paid_at", 0);
+  v.invoice_id = value_or<Id>(in, "invoice_id", 0);
+  v.approve_url = value_or<std::string>(in, "approve_url", "");
+  v.instructions_key = value_or<std::string>(in, "instructions_key", "");
+  v.instructions.clear();
+  if (const auto params = in.find("instructions"); params != in.end() && params->is_object())
+    for (const auto& [key, value] : params->items())
+      if (value.is_string()) v.instructions[key] = value.get<std::string>();
+}
+
+void to_json(json& out, const InvoiceSummary& v) {
+  out = json{{"id", v.id}, {"number", v.number}, {"order_id", v.order_id}, {"issued_at", v.issued_at}, {"gross", v.gross}};
+}
+
 json to_json(const SignupRequest& v) {
   return json{{"name", v.name}, {"email", v.email}, {"password", v.password},
               {"language", std::string(to_string(v.language))}};
@@ -335,14 +394,7 @@ Error parse_error_body(const json& body) {
 
 namespace tessera {
 
-void to_json(nlohmann::json& out, const Cost& v) {
-  out = nlohmann::json{{"units", v.units},
-             {"bank_minutes", v.bank_minutes},
-             {"trial_minutes", v.trial_minutes},
-             {"subscription_minutes", v.subscription_minutes},
-             {"overrun_minutes", v.overrun_minutes},
-             {"minimum_applied", v.minimum_applied}};
-}
+void to_json(nlohmann::json& out, const Cost& v) { out = codec::encode_cost(v); }
 void from_json(const nlohmann::json& in, Cost& v) {
   v.units = in.value("units", std::int64_t{0});
   v.bank_minutes = in.value("bank_minutes", Minutes{0});

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tessera/ledger.hpp"
+#include "tessera/orders.hpp"
 #include "tessera/result.hpp"
 #include "tessera/ticket.hpp"
 #include "tessera/units.hpp"
@@ -133,6 +134,37 @@ struct TimeEntryDraft {
   Minutes minutes = 0;
   std::string note;
 };
+
+// [SECTION] Orders and invoices
+struct OrderView {
+  Id id = 0;
+  std::string reference;  // "ORD-000042"
+  OrderRequest request;
+  OrderStatus status = OrderStatus::pending_payment;
+  Cents net = 0;
+  Cents vat = 0;
+  Cents gross = 0;
+  Instant created_at = 0;
+  Instant paid_at = 0;
+  Id invoice_id = 0;
+  std::string approve_url;                           // PayPal: where the customer approves
+  std::string instructions_key;                      // bank transfer / check: the text to show
+  std::map<std::string, std::string> instructions;   // its parameters
+};
+
+struct InvoiceSummary {
+  Id id = 0;
+  std::string number;
+  Id order_id = 0;
+  Instant issued_at = 0;
+  Cents gross = 0;
+};
+
+// {kind, offer_code, extra_users, method}
+Result<OrderRequest> parse_order_request(const nlohmann::json& body);
+void to_json(nlohmann::json& out, const OrderView& value);
+void from_json(const nlohmann::json& in, OrderView& value);
+void to_json(nlohmann::json& out, const InvoiceSummary& value);
 
 Result<SignupRequest> parse_signup(const nlohmann::json& body);
 Result<LoginRequest> parse_login(const nlohmann::json& body);

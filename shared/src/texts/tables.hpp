@@ -10,4 +10,5 @@ std::span<const TextEntry> error_texts();  // "error.<code>" for every error cod
 std::span<const TextEntry> domain_error_texts();  // the domain core's errors, cost statement words
 std::span<const TextEntry> faq_texts();           // the business FAQ (SPEC §5)
 std::span<const TextEntry> invoice_texts();       // the invoice PDF (SPEC §1.6)
+std::span<const TextEntry> commerce_texts();      // orders, payment, invoice lines
 }  // namespace tessera::texts

@@ -1,0 +1,209 @@
+// Buying (see commerce.hpp).
+#include "commerce.hpp"
+
+#include "tessera/dates.hpp"
+#include "tessera/domain_wire.hpp"
+
+namespace tessera::server {
+
+using nlohmann::json;
+
+namespace {
+bool owns_account(Service& service, const UserRecord& user) {
+  return user.role == Role::customer && user.account_id && service.viewer_of(user).is_account_owner;
+}
+}  // namespace
+
+Commerce::Commerce(Store& store, Service& service) : store_(store), service_(service) {}
+
+BusinessSettings Commerce::settings() {
+  BusinessSettings settings;
+  if (const auto stored = store_.setting("catalog")) {
+    const auto catalog = codec::decode_catalog(json::parse(*stored, nullptr, false));
+    if (catalog) settings.catalog = catalog.value();
+  }
+  return settings;
+}
+
+wire::OrderView Commerce::view_of(const OrderRecord& order) {
+  wire::OrderView view;
+  view.id = order.id;
+  view.reference = order_reference(order.id);
+  view.request = order.request;
+  view.status = order.status;
+  view.net = order.net;
+  view.vat = order.vat;
+  view.gross = order.gross;
+  view.created_at = order.created_at;
+  view.paid_at = order.paid_at;
+  view.invoice_id = order.invoice_id;
+  if (order.status == OrderStatus::pending_payment) {
+    const BusinessSettings business = settings();
+    if (order.request.method == PaymentMethod::bank_transfer) {
+      view.instructions_key = "payment.bank_transfer_instructions";
+      view.instructions = {{"amount", format_cents(order.gross)}, {"holder", business.bank_holder},
+                           {"iban", business.bank_iban},          {"bic", business.bank_bic},
+                           {"reference", view.reference}};
+    } else if (order.request.method == PaymentMethod::check) {
+      view.instructions_key = "payment.check_instructions";
+      view.instructions = {{"amount", format_cents(order.gross)}, {"payee", business.check_payee},
+                           {"address", business.check_address},  {"reference", view.reference}};
+    }
+  }
+  return view;
+}
+
+// [SECTION] Customers
+Result<wire::OrderView> Commerce::create_order(const UserRecord& user, const OrderRequest& request) {
+  if (!owns_account(service_, user)) return make_error("owner_only");
+  if (request.method == PaymentMethod::paypal) return make_error("paypal_unavailable");
+  const Catalog catalog = settings().catalog;
+  const auto priced = price_order(catalog, request);
+  if (!priced) return priced.error();
+  return atomically<wire::OrderView>(store_, [&]() -> Result<wire::OrderView> {
+    // Refuse now what could not be activated once paid (e.g. a restart too early, with the
+    // date it becomes possible), so nobody pays for nothing.
+    const AccountLedger ledger = service_.ledgers().load(*user.account_id);
+    const Instant at = AccountLedgers::not_before_last(ledger, service_.now());
+    const auto trial_run = decide(ledger, activation_command(catalog, request, 0, user.id, at));
+    if (!trial_run) return trial_run.error();
+    OrderRecord order;
+    order.account_id = *user.account_id;
+    order.user_id = user.id;
+    order.request = request;
+    order.status = OrderStatus::pending_payment;
+    order.offer_json = codec::encode(catalog).dump();
+    json lines = json::array();
+    for (const PricedLine& line : priced->lines)
+      lines.push_back(json{{"text_key", line.text_key}, {"params", line.params}, {"quantity", line.quantity},
+                           {"unit_price_net", line.unit_price_net}, {"vat_rate", line.vat_rate}});
+    order.lines_json = lines.dump();
+    order.net = priced->totals.net;
+    order.vat = priced->totals.vat;
+    order.gross = priced->totals.gross;
+    order.created_at = at;
+    order.id = store_.create_order(order);
+    store_.audit(at, user.id, "order_created", json{{"order", order.id}, {"gross", order.gross}}.dump());
+    return view_of(order);
+  });
+}
+
+Result<OrderRecord> Commerce::owned_order(const UserRecord& user, Id order_id) {
+  const auto order = store_.order(order_id);
+  if (!order || !user.account_id || order->account_id != *user.account_id || !owns_account(service_, user))
+    return make_error("not_found");
+  return *order;
+}
+
+std::vector<wire::OrderView> Commerce::list_orders(const UserRecord& user) {
+  std::vector<wire::OrderView> views;
+  if (!owns_account(service_, user)) return views;
+  for (const OrderRecord& order : store_.orders_of_account(*user.account_id)) views.push_back(view_of(order));
+  return views;
+}
+
+Result<wire::OrderView> Commerce::order(const UserRecord& user, Id order_id) {
+  const auto order = owned_order(user, order_id);
+  if (!order) return order.error();
+  return view_of(*order);
+}
+
+Result<wire::OrderView> Commerce::cancel_order(const UserRecord& user, Id order_id) {
+  return atomically<wire::OrderView>(store_, [&]() -> Result<wire::OrderView> {
+    auto order = owned_order(user, order_id);
+    if (!order) return order.error();
+    if (order->status != OrderStatus::pending_payment && order->status != OrderStatus::awaiting_approval)
+      return make_error("order_not_payable");
+    OrderRecord cancelled = *order;
+    cancelled.status = OrderStatus::cancelled;
+    store_.update_order(cancelled);
+    return view_of(cancelled);
+  });
+}
+
+std::vector<wire::InvoiceSummary> Commerce::list_invoices(const UserRecord& user) {
+  std::vector<wire::InvoiceSummary> invoices;
+  if (!owns_account(service_, user)) return invoices;
+  for (const InvoiceRecord& invoice : store_.invoices_of_account(*user.account_id))
+    invoices.push_back(wire::InvoiceSummary{invoice.id, invoice.number, invoice.order_id, invoice.issued_at, invoice.gross});
+  return invoices;
+}
+
+Result<InvoiceRecord> Commerce::invoice(const UserRecord& user, Id invoice_id) {
+  const auto invoice = store_.invoice(invoice_id);
+  if (!invoice || !owns_account(service_, user) || invoice->account_id != *user.account_id)
+    return make_error("not_found");
+  return *invoice;
+}
+
+// [SECTION] Admins and payment
+Result<std::vector<wire::OrderView>> Commerce::pending_orders(const UserRecord& admin) {
+  if (admin.role != Role::admin) return make_error("forbidden");
+  std::vector<wire::OrderView> views;
+  for (const OrderRecord& order : store_.orders_with_status(OrderStatus::pending_payment)) views.push_back(view_of(order));
+  return views;
+}
+
+Result<wire::OrderView> Commerce::record_payment(const UserRecord& admin, Id order_id) {
+  if (admin.role != Role::admin) return make_error("forbidden");
+  return atomically<wire::OrderView>(store_, [&]() -> Result<wire::OrderView> {
+    const auto order = store_.order(order_id);
+    if (!order) return make_error("not_found");
+    if (order->status != OrderStatus::pending_payment) return make_error("order_not_payable");
+    const auto paid = pay(*order, service_.now(), admin.id, "payment_recorded");
+    if (!paid) return paid.error();
+    return view_of(*paid);
+  });
+}
+
+Result<OrderRecord> Commerce::pay(OrderRecord order, Instant paid_at, std::optional<Id> actor, const std::string& how) {
+  const auto snapshot = codec::decode_catalog(json::parse(order.offer_json, nullptr, false));
+  if (!snapshot) return snapshot.error();
+  AccountLedger ledger = service_.ledgers().load(order.account_id);
+  const Instant at = AccountLedgers::not_before_last(ledger, paid_at);
+  const auto entries = service_.ledgers().record(order.account_id, ledger,
+                                                 activation_command(snapshot.value(), order.request, order.id, order.user_id, at));
+  service_.restore_funded_tickets(ledger, entries);
+
+  // The invoice, in the buyer's language, numbered without gaps within the year.
+  const auto buyer = store_.user_by_id(order.user_id);
+  const Language language = buyer ? buyer->language : Language::en;
+  PricedOrder priced;
+  for (const json& line : json::parse(order.lines_json)) {
+    PricedLine priced_line;
+    priced_line.text_key = line.value("text_key", "");
+    priced_line.params = line.value("params", std::map<std::string, std::string>{});
+    priced_line.quantity = line.value("quantity", std::int64_t{1});
+    priced_line.unit_price_net = line.value("unit_price_net", Cents{0});
+    priced_line.vat_rate = line.value("vat_rate", kDefaultVatRate);
+    priced.lines.push_back(std::move(priced_line));
+  }
+  InvoiceRequest request;
+  request.seller = settings().seller;
+  request.buyer = Party{buyer ? buyer->name : "", "", "", buyer ? buyer->email : ""};
+  request.lines = invoice_lines(priced, language);
+  request.payment_method = order.request.method;
+  request.paid_at = at;
+  request.order_id = order.id;
+  const int year = utc_date_of(at).year;
+  const auto invoice = build_invoice(request, store_.last_invoice_sequence(year), at);
+  if (!invoice) return invoice.error();
+  InvoiceRecord record;
+  record.order_id = order.id;
+  record.account_id = order.account_id;
+  record.number = invoice->number;
+  record.year = invoice->year;
+  record.sequence = invoice->sequence;
+  record.issued_at = invoice->issued_at;
+  record.language = language;
+  record.gross = invoice->totals.gross;
+  record.invoice_json = codec::encode(invoice.value()).dump();
+  order.invoice_id = store_.add_invoice(record);
+  order.status = OrderStatus::paid;
+  order.paid_at = at;
+  store_.update_order(order);
+  store_.audit(at, actor, how, json{{"order", order.id}, {"invoice", record.number}, {"gross", record.gross}}.dump());
+  return order;
+}
+
+}  // namespace tessera::server

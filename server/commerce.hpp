@@ -1,0 +1,58 @@
+// Buying: the public catalog, orders (subscription, ticket packs, minute blocks), payment
+// by bank transfer or check (recorded by an admin) and by PayPal, activation of what was
+// bought in the account's ledger, and invoices (gapless yearly numbers, immutable).
+// Rules come from shared/orders.hpp, ledger.hpp and invoice.hpp; this is orchestration.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "service.hpp"
+#include "tessera/catalog.hpp"
+#include "tessera/invoice.hpp"
+#include "tessera/wire.hpp"
+
+namespace tessera::server {
+
+// What the business sets once (admin settings); defaults until then.
+struct BusinessSettings {
+  Catalog catalog = default_catalog();
+  Party seller{"Tessera Support", "1 rue de l'Exemple\n75001 Paris\nFrance", "FR00123456789", "billing@tessera.local"};
+  std::string bank_holder = "Tessera Support";
+  std::string bank_iban = "FR76 0000 0000 0000 0000 0000 000";
+  std::string bank_bic = "TESSFRPPXXX";
+  std::string check_payee = "Tessera Support";
+  std::string check_address = "1 rue de l'Exemple, 75001 Paris, France";
+};
+
+class Commerce {
+ public:
+  Commerce(Store& store, Service& service);
+
+  BusinessSettings settings();
+  Catalog catalog() { return settings().catalog; }
+
+  // [SECTION] Customers
+  Result<wire::OrderView> create_order(const UserRecord& user, const OrderRequest& request);
+  std::vector<wire::OrderView> list_orders(const UserRecord& user);
+  Result<wire::OrderView> order(const UserRecord& user, Id order_id);
+  Result<wire::OrderView> cancel_order(const UserRecord& user, Id order_id);
+  std::vector<wire::InvoiceSummary> list_invoices(const UserRecord& user);
+  Result<InvoiceRecord> invoice(const UserRecord& user, Id invoice_id);
+
+  // [SECTION] Admins
+  Result<std::vector<wire::OrderView>> pending_orders(const UserRecord& admin);
+  // A bank transfer or check arrived: the order is paid, activated and invoiced.
+  Result<wire::OrderView> record_payment(const UserRecord& admin, Id order_id);
+
+ private:
+  wire::OrderView view_of(const OrderRecord& order);
+  // Inside a transaction: mark paid, activate in the ledger, issue the invoice.
+  Result<OrderRecord> pay(OrderRecord order, Instant paid_at, std::optional<Id> actor, const std::string& how);
+  Result<OrderRecord> owned_order(const UserRecord& user, Id order_id);
+
+  Store& store_;
+  Service& service_;
+};
+
+}  // namespace tessera::server

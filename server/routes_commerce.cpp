@@ -1,0 +1,100 @@
+// Routes of buying: the public catalog, orders, invoices, and the admin's record of a bank
+// transfer or check payment.
+#include "commerce.hpp"
+#include "http_util.hpp"
+#include "pdf/invoice_pdf.hpp"
+#include "tessera/domain_wire.hpp"
+
+namespace tessera::server {
+
+using nlohmann::json;
+
+namespace {
+template <class T>
+void answer(httplib::Response& res, const Result<T>& result, int status) {
+  if (!result) return send_error(res, result.error());
+  send_json(res, status, json(*result));
+}
+}  // namespace
+
+void install_commerce_routes(RouteContext& routes) {
+  Commerce& commerce = routes.commerce;
+  const std::string& api = routes.api;
+
+  routes.http.Get(api + "/catalog", [&commerce](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, codec::encode(commerce.catalog()));
+  });
+
+  routes.http.Post(api + "/orders", routes.authed([&commerce](const httplib::Request& req, httplib::Response& res,
+                                                              const UserRecord& user) {
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto request = wire::parse_order_request(*body);
+    if (!request) return send_error(res, request.error());
+    answer(res, commerce.create_order(user, *request), 201);
+  }));
+
+  routes.http.Get(api + "/orders",
+                  routes.authed([&commerce](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
+                    send_json(res, 200, json{{"orders", commerce.list_orders(user)}});
+                  }));
+
+  routes.http.Get(api + R"(/orders/(\d+))", routes.authed([&commerce](const httplib::Request& req,
+                                                                     httplib::Response& res, const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    answer(res, commerce.order(user, *id), 200);
+  }));
+
+  routes.http.Post(api + R"(/orders/(\d+)/cancel)", routes.authed([&commerce](const httplib::Request& req,
+                                                                             httplib::Response& res,
+                                                                             const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    answer(res, commerce.cancel_order(user, *id), 200);
+  }));
+
+  routes.http.Get(api + "/invoices",
+                  routes.authed([&commerce](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
+                    send_json(res, 200, json{{"invoices", commerce.list_invoices(user)}});
+                  }));
+
+  routes.http.Get(api + R"(/invoices/(\d+))", routes.authed([&commerce](const httplib::Request& req,
+                                                                       httplib::Response& res, const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    const auto invoice = commerce.invoice(user, *id);
+    if (!invoice) return send_error(res, invoice.error());
+    send_json(res, 200, json::parse(invoice->invoice_json));
+  }));
+
+  // The invoice as a PDF in the account's language, served as a download.
+  routes.http.Get(api + R"(/invoices/(\d+)/pdf)", routes.authed([&commerce](const httplib::Request& req,
+                                                                           httplib::Response& res, const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    const auto stored = commerce.invoice(user, *id);
+    if (!stored) return send_error(res, stored.error());
+    const auto invoice = codec::decode_invoice(json::parse(stored->invoice_json, nullptr, false));
+    if (!invoice) return send_error(res, make_error("internal"));
+    res.set_content(render_invoice_pdf(invoice.value(), stored->language), "application/pdf");
+    res.set_header("Content-Disposition", "attachment; filename=\"invoice-" + stored->number + ".pdf\"");
+  }));
+
+  routes.http.Get(api + "/admin/orders",
+                  routes.authed([&commerce](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
+                    const auto orders = commerce.pending_orders(user);
+                    if (!orders) return send_error(res, orders.error());
+                    send_json(res, 200, json{{"orders", *orders}});
+                  }));
+
+  routes.http.Post(api + R"(/admin/orders/(\d+)/payment)", routes.authed([&commerce](const httplib::Request& req,
+                                                                                    httplib::Response& res,
+                                                                                    const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    answer(res, commerce.record_payment(user, *id), 200);
+  }));
+}
+
+}  // namespace tessera::server

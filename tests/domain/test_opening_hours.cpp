@@ -62,8 +62,10 @@ BOOST_AUTO_TEST_CASE(the_paris_rules_used_by_the_tests_are_right) {
 BOOST_AUTO_TEST_CASE(local_times_in_the_gap_and_the_overlap) {
   const TimeZoneRules zone = paris();
   const std::int64_t spring_midnight = days_since_epoch(Date{2026, 3, 29}) * kSecondsPerDay;
-  // 02:30 never happens on 2026-03-29: taken as 03:30 CEST = 01:30 UTC.
-  BOOST_TEST(to_iso_utc(instant_of_local(zone, spring_midnight + 2 * 3600 + 1800)) == "2026-03-29T01:30:00Z");
+  // 02:30 never happens on 2026-03-29: it maps to the jump, 03:00 CEST = 01:00 UTC.
+  BOOST_TEST(to_iso_utc(instant_of_local(zone, spring_midnight + 2 * 3600 + 1800)) == "2026-03-29T01:00:00Z");
+  BOOST_TEST(to_iso_utc(instant_of_local(zone, spring_midnight + 2 * 3600)) == "2026-03-29T01:00:00Z");
+  BOOST_TEST(to_iso_utc(instant_of_local(zone, spring_midnight + 2 * 3600 - 60)) == "2026-03-29T00:59:00Z");
   BOOST_TEST(to_iso_utc(instant_of_local(zone, spring_midnight + 3 * 3600)) == "2026-03-29T01:00:00Z");
   const std::int64_t fall_midnight = days_since_epoch(Date{2026, 10, 25}) * kSecondsPerDay;
   // 02:30 happens twice on 2026-10-25: the first one, 00:30 UTC.
@@ -122,12 +124,27 @@ BOOST_AUTO_TEST_CASE(daylight_saving_changes_inside_opening_hours) {
   BOOST_TEST(to_iso_utc(add(night, paris_time(2026, 3, 29, 0, 0), 180)) == "2026-03-29T02:00:00Z");
   // ... and on the autumn day at 02:00 CET, the second 02:00 (01:00 UTC).
   BOOST_TEST(to_iso_utc(add(night, paris_time(2026, 10, 25, 0, 0), 180)) == "2026-10-25T01:00:00Z");
-  // A window opening inside the gap opens when the clocks jump: 02:30–05:00 is 90 minutes.
+  // A window opening inside the gap opens when the clocks jump: 02:30–05:00 is 03:00–05:00.
   OpeningHours gap = office();
   gap.weekly[static_cast<std::size_t>(Weekday::sunday)] = {OpeningWindow{150, 300}};
-  BOOST_TEST(open_minutes_between(gap, paris_time(2026, 3, 29, 0, 0), paris_time(2026, 3, 29, 12, 0)) == 90);
+  BOOST_TEST(open_minutes_between(gap, paris_time(2026, 3, 29, 0, 0), paris_time(2026, 3, 29, 12, 0)) == 120);
   BOOST_TEST(is_open_at(night, paris_time(2026, 3, 29, 3, 30)));
   BOOST_TEST(!is_open_at(night, paris_time(2026, 3, 29, 6, 0)));
+}
+
+BOOST_AUTO_TEST_CASE(windows_with_an_edge_in_the_gap_never_count_twice) {
+  // Sunday 00:00–02:30 and 03:00–06:00 on the spring day: 02:00–03:00 never happens, so the
+  // first window really ends at the jump and the second begins there: 2 h + 3 h.
+  OpeningHours split = office();
+  split.weekly[static_cast<std::size_t>(Weekday::sunday)] = {OpeningWindow{0, 150}, OpeningWindow{180, 360}};
+  BOOST_TEST(open_minutes_between(split, paris_time(2026, 3, 28, 12, 0), paris_time(2026, 3, 29, 12, 0)) == 300);
+  BOOST_TEST(to_iso_utc(add(split, paris_time(2026, 3, 29, 0, 0), 120)) == "2026-03-29T01:00:00Z");
+  BOOST_TEST(to_iso_utc(add(split, paris_time(2026, 3, 29, 0, 0), 121)) == "2026-03-29T01:01:00Z");
+  // A window entirely inside the gap never opens.
+  OpeningHours ghost = office();
+  ghost.weekly[static_cast<std::size_t>(Weekday::sunday)] = {OpeningWindow{130, 170}};
+  BOOST_TEST(open_minutes_between(ghost, paris_time(2026, 3, 28, 12, 0), paris_time(2026, 3, 29, 12, 0)) == 0);
+  BOOST_TEST(open_minutes_between(ghost, paris_time(2026, 3, 21, 12, 0), paris_time(2026, 3, 22, 12, 0)) == 40);
 }
 
 BOOST_AUTO_TEST_CASE(closed_dates_are_skipped) {
@@ -242,6 +259,58 @@ BOOST_AUTO_TEST_CASE(resolved_tickets_close_themselves_after_seven_days) {
   BOOST_TEST(should_auto_close(TicketStatus::resolved, resolved, auto_close_at(resolved)));
   BOOST_TEST(!should_auto_close(TicketStatus::in_progress, resolved, auto_close_at(resolved) + 99));
   BOOST_TEST(should_auto_close(TicketStatus::resolved, resolved, add_days(resolved, 3), 3));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// [SECTION] Properties over synthetic zones: any offsets (30-minute shifts, southern
+// hemisphere, changes at local midnight) and any windows, including edges inside the gap
+// and the overlap. Open time never exceeds elapsed time; adding then counting gives back
+// the minutes; counting is additive.
+BOOST_AUTO_TEST_SUITE(opening_hours_properties)
+
+BOOST_AUTO_TEST_CASE(open_minutes_behave_in_any_zone_and_schedule) {
+  std::mt19937_64 engine(99);
+  const auto below = [&engine](std::uint64_t bound) { return static_cast<std::int64_t>(engine() % bound); };
+  const Instant base = utc_instant({2026, 1, 1}, 0, 0);
+  for (int zone_number = 0; zone_number < 40; ++zone_number) {
+    TimeZoneRules zone{"Synthetic/" + std::to_string(zone_number), static_cast<std::int32_t>(below(29) - 12) * 1800, {}};
+    Instant when = base;
+    std::int32_t offset = zone.initial_offset_seconds;
+    for (int change = 0; change < 8; ++change) {
+      when += (20 + below(60)) * kSecondsPerDay + below(48) * 1800;
+      const std::int32_t shift = static_cast<std::int32_t>(below(2) == 0 ? 1 : -1) * (below(2) == 0 ? 3600 : 1800);
+      offset = std::clamp(offset + shift, -12 * 3600, 14 * 3600);
+      zone.transitions.push_back({when, offset});
+    }
+    OpeningHours hours;
+    hours.zone = zone;
+    for (auto& day : hours.weekly) {
+      int minute = static_cast<int>(below(4)) * 30;  // windows may open at midnight, in a gap, ...
+      while (minute < 1440 && below(3) != 0) {
+        const int opens = minute;
+        const int closes = std::min(1440, opens + 30 + static_cast<int>(below(16)) * 30);
+        day.push_back(OpeningWindow{opens, closes});
+        minute = closes + static_cast<int>(below(3)) * 30;
+      }
+    }
+    hours.weekly[2] = {OpeningWindow{0, 1440}};  // at least one window
+    BOOST_TEST_REQUIRE(!validate_opening_hours(hours).has_value());
+    for (int sample = 0; sample < 60; ++sample) {
+      const Instant from = base + below(500) * kSecondsPerDay + below(86400);
+      const Minutes minutes = below(4000);
+      const Instant due = add(hours, from, minutes);
+      const Instant end = due + below(3 * 86400);
+      const Instant middle = from + below(static_cast<std::uint64_t>(end - from + 1));
+      BOOST_TEST_CONTEXT(zone.name << " from " << to_iso_utc(from) << " + " << minutes) {
+        BOOST_TEST_REQUIRE(open_minutes_between(hours, from, due) == minutes);
+        BOOST_TEST_REQUIRE(open_minutes_between(hours, from, end) * 60 <= end - from);
+        const std::int64_t whole = open_minutes_between(hours, from, end);
+        const std::int64_t parts = open_minutes_between(hours, from, middle) + open_minutes_between(hours, middle, end);
+        BOOST_TEST_REQUIRE((whole == parts || whole == parts + 1));  // whole minutes: one may straddle `middle`
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

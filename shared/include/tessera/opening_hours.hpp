@@ -33,9 +33,10 @@ TimeZoneRules fixed_offset_zone(std::string name, std::int32_t offset_seconds);
 std::int32_t utc_offset_at(const TimeZoneRules& zone, Instant at);
 // Local wall-clock seconds since 1970-01-01T00:00 local.
 std::int64_t local_seconds(const TimeZoneRules& zone, Instant at);
-// The UTC instant of a local wall-clock time. In a spring-forward gap the time is taken
-// with the offset before the change (02:30 that never happened -> 03:30 after it); in a
-// fall-back overlap, the first of the two occurrences.
+// The UTC instant of a local wall-clock time. A time in a spring-forward gap maps to the
+// instant of the change (02:30 that never happened -> 03:00, when the clocks jumped); in a
+// fall-back overlap, the first of the two occurrences. Later local times never map to
+// earlier instants, so a day's windows never overlap once in UTC.
 Instant instant_of_local(const TimeZoneRules& zone, std::int64_t local_seconds_since_epoch);
 Date local_date_of(const TimeZoneRules& zone, Instant at);
 

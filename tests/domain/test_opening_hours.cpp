@@ -286,13 +286,22 @@ BOOST_AUTO_TEST_CASE(open_minutes_behave_in_any_zone_and_schedule) {
     OpeningHours hours;
     hours.zone = zone;
     for (auto& day : hours.weekly) {
-      int minute = static_cast<int>(below(4)) * 30;  // windows may open at midnight, in a gap, ...
-      while (minute < 1440 && below(3) != 0) {
+      // Edges every 10 minutes: windows open at midnight, end inside a gap, start right after.
+      int minute = static_cast<int>(below(4)) * 10;
+      while (minute < 1440 && below(4) != 0) {
         const int opens = minute;
-        const int closes = std::min(1440, opens + 30 + static_cast<int>(below(16)) * 30);
+        const int closes = std::min(1440, opens + 10 + static_cast<int>(below(40)) * 10);
         day.push_back(OpeningWindow{opens, closes});
-        minute = closes + static_cast<int>(below(3)) * 30;
+        minute = closes + static_cast<int>(below(4)) * 10;
       }
+    }
+    // Local wall-clock time maps to UTC without ever going backwards, gaps and overlaps
+    // included: so the UTC intervals of a day's windows cannot overlap.
+    for (const OffsetTransition& change : zone.transitions) {
+      const std::int64_t local_at_change = change.at + change.offset_seconds;
+      for (std::int64_t step = -7200; step < 7200; step += 600)
+        BOOST_TEST_REQUIRE(instant_of_local(zone, local_at_change + step) <=
+                           instant_of_local(zone, local_at_change + step + 600));
     }
     hours.weekly[2] = {OpeningWindow{0, 1440}};  // at least one window
     BOOST_TEST_REQUIRE(!validate_opening_hours(hours).has_value());

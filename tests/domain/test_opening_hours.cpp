@@ -3,6 +3,7 @@
 // instants exactly at opening and closing; SLA due times; auto-close after 7 days.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <random>
 
 #include "tessera/opening_hours.hpp"

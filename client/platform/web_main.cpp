@@ -192,7 +192,14 @@ EMSCRIPTEN_KEEPALIVE void tessera_font_loaded(void* data, int size) {
 
 EMSCRIPTEN_KEEPALIVE const char* tessera_test_state() {
   static std::string answer;
-  answer = g_app ? g_app->test_state().dump() : std::string("null");
+  if (!g_app) {
+    answer = "null";
+    return answer.c_str();
+  }
+  auto state = g_app->test_state();
+  // Settled: no frame is waiting to be drawn, so the widget rectangles match the state.
+  state["settled"] = !g_frame_scheduled && g_frames_wanted <= 0;
+  answer = state.dump();
   return answer.c_str();
 }
 }

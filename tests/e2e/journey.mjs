@@ -70,7 +70,8 @@ class Driver {
     }
     throw new Error(`timed out waiting for ${description}; last state: ${JSON.stringify(last)?.slice(0, 800)}`);
   }
-  async idle() { return this.waitFor('no request in flight', (s) => !s.busy); }
+  // No request in flight and every frame drawn: the rectangles match the state.
+  async idle() { return this.waitFor('no request in flight', (s) => !s.busy && s.settled); }
   async rect(id, timeout = WAIT_MS) {
     const deadline = Date.now() + timeout;
     while (Date.now() < deadline) {

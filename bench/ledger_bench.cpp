@@ -1,6 +1,7 @@
 // Ledger throughput: applies one million commands (purchases, tickets opened, time logged,
 // corrections, closings, subscription changes) to a thousand account ledgers with `execute`,
-// and prints commands per second. Same source natively and in WebAssembly under Node; the
+// and prints commands per second; then how fast stored entries replay (what the server does
+// to load an account). Same source natively and in WebAssembly under Node; the
 // printed fingerprint of the entries shows both computed the same thing.
 // Usage: ledger_bench [commands]   (default 1000000)
 #include <chrono>
@@ -18,8 +19,11 @@ namespace {
 constexpr int kAccounts = 1000;
 constexpr int kBatch = 20'000;  // commands generated ahead of each timed batch
 
+constexpr int kReplayedAccounts = 100;  // their entries are kept to time `replay`
+
 struct AccountState {
   AccountLedger ledger;
+  std::vector<LedgerEntry> kept_entries;
   Id next_ticket = 1;
   Id next_order = 1;
   std::vector<Id> open_tickets;
@@ -56,7 +60,9 @@ int main(int argc, char** argv) {
   std::mt19937_64 dice(2026);
   std::vector<AccountState> accounts(kAccounts);
   for (int i = 0; i < kAccounts; ++i) {
-    (void)execute(accounts[static_cast<std::size_t>(i)].ledger, GrantTrial{0, 1});
+    AccountState& account = accounts[static_cast<std::size_t>(i)];
+    const auto granted = execute(account.ledger, GrantTrial{0, 1});
+    if (granted.ok()) account.kept_entries = granted.value();
   }
   Instant now = 1'767'225'600;  // 2026-01-01
   long done = 0;
@@ -65,26 +71,34 @@ int main(int argc, char** argv) {
   std::uint64_t fingerprint = 14695981039346656037ull;
   std::chrono::steady_clock::duration elapsed{};
   std::vector<std::pair<int, LedgerCommand>> batch;
+  std::vector<Result<std::vector<LedgerEntry>>> results;
   batch.reserve(kBatch);
+  results.reserve(kBatch);
   while (done < total) {
     batch.clear();
+    results.clear();
     for (int i = 0; i < kBatch && done + i < total; ++i) {
       const int account = static_cast<int>(dice() % kAccounts);
       now += 30;  // a command every 30 s: a million commands span about a year
       batch.emplace_back(account, next_command(dice, accounts[static_cast<std::size_t>(account)], now));
     }
     const auto start = std::chrono::steady_clock::now();
-    for (const auto& [account, command] : batch) {
-      const auto result = execute(accounts[static_cast<std::size_t>(account)].ledger, command);
+    for (const auto& [account, command] : batch)
+      results.push_back(execute(accounts[static_cast<std::size_t>(account)].ledger, command));
+    elapsed += std::chrono::steady_clock::now() - start;
+    for (std::size_t i = 0; i < batch.size(); ++i) {  // outside the timed part
+      const auto& result = results[i];
       if (!result.ok()) {
         ++refused;
         continue;
       }
       entries += static_cast<long>(result.value().size());
+      const int account = batch[i].first;
+      auto& kept = accounts[static_cast<std::size_t>(account)].kept_entries;
+      if (account < kReplayedAccounts) kept.insert(kept.end(), result.value().begin(), result.value().end());
       for (const LedgerEntry& entry : result.value())
         fingerprint = mix(mix(mix(mix(fingerprint, static_cast<int>(entry.kind)), entry.amount), entry.lot), entry.ticket);
     }
-    elapsed += std::chrono::steady_clock::now() - start;
     done += static_cast<long>(batch.size());
   }
   const double seconds = std::chrono::duration<double>(elapsed).count();
@@ -93,5 +107,19 @@ int main(int argc, char** argv) {
   std::printf("ledger_bench: %ld entries written, %ld commands refused (no funding, closed ticket, ...)\n", entries,
               refused);
   std::printf("ledger_bench: fingerprint of the entries %llu\n", static_cast<unsigned long long>(fingerprint));
+
+  long replayed = 0;
+  std::int64_t check = 0;
+  const auto replay_start = std::chrono::steady_clock::now();
+  for (int account = 0; account < kReplayedAccounts; ++account) {
+    const auto& kept = accounts[static_cast<std::size_t>(account)].kept_entries;
+    const AccountLedger rebuilt = replay(LedgerRules{}, kept);
+    check += static_cast<std::int64_t>(rebuilt.lots().size());
+    replayed += static_cast<long>(kept.size());
+  }
+  const double replay_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - replay_start).count();
+  std::printf("ledger_bench: replayed %ld stored entries of %d accounts in %.3f s: %.0f entries/s (%lld lots)\n",
+              replayed, kReplayedAccounts, replay_seconds, static_cast<double>(replayed) / replay_seconds,
+              static_cast<long long>(check));
   return 0;
 }

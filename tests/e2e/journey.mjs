@@ -19,7 +19,7 @@ const repo = path.resolve(here, '..', '..');
 const tesseraBin = path.resolve(process.env.TESSERA_BIN || path.join(repo, 'build/native/server/tessera'));
 const webRoot = path.resolve(process.env.TESSERA_WEB_ROOT || path.join(repo, 'build/web/client/www'));
 const outDir = path.resolve(process.env.TESSERA_E2E_OUT || path.join(repo, 'build/e2e'));
-const TOTAL_TIMEOUT_MS = 180_000;
+const TOTAL_TIMEOUT_MS = 300_000;
 const WAIT_MS = 15_000;
 
 // [SECTION] Results
@@ -302,8 +302,11 @@ async function main() {
   const db = path.join(temp, 'tessera.db');
   let serverProcess = null;
   let browser = null;
-  const watchdog = setTimeout(() => { log('e2e: overall timeout'); cleanup().then(() => process.exit(1)); },
-                              TOTAL_TIMEOUT_MS);
+  const watchdog = setTimeout(() => {
+    failed++;
+    log(`  FAIL the whole run took more than ${TOTAL_TIMEOUT_MS / 1000} s`);
+    cleanup().finally(() => { log(`e2e: ${passed} passed, ${failed} failed`); process.exit(1); });
+  }, TOTAL_TIMEOUT_MS);
   async function cleanup() {
     if (browser) await browser.close().catch(() => {});
     browser = null;
@@ -341,7 +344,7 @@ async function main() {
     // Expected error answers (401 for GET /me before log-in, 4xx on purpose) are not page errors;
     // a 5xx or a missing file is.
     page.on('response', (r) => { if (r.status() >= 500 || r.status() === 404) pageErrors.push(`${r.status()} ${r.url()}`); });
-    log(`e2e: ${base} web root ${webRoot}, screenshots in ${outDir}`);
+    log(`journey: ${base}, web root ${webRoot}, screenshots in ${outDir}`);
     try {
       await journey(page, base);
     } catch (e) {

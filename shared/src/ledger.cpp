@@ -462,6 +462,42 @@ class Emitter {
 
 UserScope scope_of(const TicketAccount& ticket) { return UserScope{ticket.user, false, ticket.pool}; }
 
+// Well-formed UTF-8 (shortest forms, no surrogates): notes are stored and sent as JSON.
+bool is_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    std::uint32_t code = 0;
+    if (byte < 0x80) length = 1, code = byte;
+    else if ((byte >> 5) == 0x6) length = 2, code = byte & 0x1Fu;
+    else if ((byte >> 4) == 0xE) length = 3, code = byte & 0x0Fu;
+    else if ((byte >> 3) == 0x1E) length = 4, code = byte & 0x07u;
+    else return false;
+    if (i + length > text.size()) return false;
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next >> 6) != 0x2) return false;
+      code = (code << 6) | (next & 0x3Fu);
+    }
+    static constexpr std::uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+    i += length;
+  }
+  return true;
+}
+
+// A time entry's note: required, at most 1000 bytes of UTF-8.
+std::optional<Error> check_note(const std::string& note) {
+  if (note.find_first_not_of(" \t\r\n") == std::string::npos) return make_error("note_required", "note");
+  if (note.size() > kMaxTimeEntryNote) {
+    Error error = make_error("too_long", "note");
+    error.params = {{"max", std::to_string(kMaxTimeEntryNote)}};
+    return error;
+  }
+  if (!is_utf8(note)) return make_error("invalid_value", "note");
+  return std::nullopt;
+}
+
 // What the ticket's own source charges for `worked` minutes, in minutes (SPEC §1.4, §1.5).
 Minutes minutes_due(const AccountLedger& ledger, const TicketAccount& ticket) {
   if (ticket.worked <= 0) return 0;
@@ -807,7 +843,7 @@ struct Decider {
     if (command.minutes < 1 || command.minutes > out.ledger().rules().maximum_time_entry)
       return error_with("minutes_out_of_range", "minutes",
                         {{"max", std::to_string(out.ledger().rules().maximum_time_entry)}});
-    if (command.note.find_first_not_of(" \t\r\n") == std::string::npos) return make_error("note_required", "note");
+    if (auto error = check_note(command.note)) return *error;
     out.expire_due_lots();
     LedgerEntry entry = out.make(EntryKind::time_logged);
     entry.ticket = command.ticket;
@@ -825,7 +861,7 @@ struct Decider {
     if (command.minutes == 0 || command.minutes > limit || command.minutes < -limit)
       return error_with("adjustment_out_of_range", "minutes", {{"max", std::to_string(limit)}});
     if (ticket->worked + command.minutes < 0) return make_error("adjustment_below_zero", "minutes");
-    if (command.note.find_first_not_of(" \t\r\n") == std::string::npos) return make_error("note_required", "note");
+    if (auto error = check_note(command.note)) return *error;
     out.expire_due_lots();
     LedgerEntry entry = out.make(EntryKind::time_adjusted);
     entry.ticket = command.ticket;

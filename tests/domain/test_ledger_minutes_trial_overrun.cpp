@@ -152,6 +152,11 @@ BOOST_AUTO_TEST_CASE(time_entries_are_1_to_480_minutes_with_a_note) {
   BOOST_TEST(account.refuse(LogTime{at(2026, 1, 10), 1, 0, "x"}).code == "minutes_out_of_range");
   BOOST_TEST(account.refuse(LogTime{at(2026, 1, 10), 1, 481, "x"}).field == "minutes");
   BOOST_TEST(account.refuse(LogTime{at(2026, 1, 10), 1, 10, "  "}).code == "note_required");
+  BOOST_TEST(account.refuse(LogTime{at(2026, 1, 10), 1, 10, std::string(1001, 'x')}).code == "too_long");
+  BOOST_TEST(account.refuse(LogTime{at(2026, 1, 10), 1, 10, "caf\xE9"}).code == "invalid_value");  // Latin-1
+  BOOST_TEST(account.refuse(AdjustTime{at(2026, 1, 10), 1, 5, "\xC0\xAF"}).field == "note");     // overlong
+  BOOST_TEST(account.refuse(LogTime{at(2026, 1, 10), 1, 10, "\xED\xA0\x80"}).code == "invalid_value");  // surrogate
+  account.run(LogTime{at(2026, 1, 10), 1, 1, "réglé 👍"});
   BOOST_TEST(account.refuse(LogTime{at(2026, 1, 10), 9, 10, "x"}).code == "unknown_ticket");
   account.run(LogTime{at(2026, 1, 10), 1, 480, "long session"});
   account.run(CloseTicket{at(2026, 1, 11), 1});

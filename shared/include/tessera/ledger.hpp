@@ -50,6 +50,7 @@ struct LedgerRules {
   Minutes minute_bank_minimum = 30;           // first 30 minutes of a ticket are indivisible
   Minutes maximum_time_entry = 480;           // a time entry is 1..480 minutes
 };
+constexpr std::size_t kMaxTimeEntryNote = 1000;  // bytes of UTF-8
 
 enum class LotKind { trial_minutes, ticket_units, bank_minutes };
 enum class FundingSource { subscription, units, minutes, trial };  // the default order
@@ -303,7 +304,8 @@ using LedgerCommand = std::variant<GrantTrial, BuyPack, BuyMinutes, ActivateSubs
 //   invalid_user_count (field count), too_many_users_removed
 //   ticket_already_open, unknown_ticket, ticket_closed,
 //   funding_unavailable (params.source), no_funding,
-//   minutes_out_of_range (field minutes), note_required (field note),
+//   minutes_out_of_range (field minutes), note_required / too_long / invalid_value (field
+//   note: required, at most kMaxTimeEntryNote bytes, well-formed UTF-8),
 //   adjustment_out_of_range (field minutes), adjustment_below_zero
 Result<std::vector<LedgerEntry>> decide(const AccountLedger& ledger, const LedgerCommand& command);
 

@@ -97,7 +97,8 @@ int main(int argc, char** argv) {
       auto& kept = accounts[static_cast<std::size_t>(account)].kept_entries;
       if (account < kReplayedAccounts) kept.insert(kept.end(), result.value().begin(), result.value().end());
       for (const LedgerEntry& entry : result.value())
-        fingerprint = mix(mix(mix(mix(fingerprint, static_cast<int>(entry.kind)), entry.amount), entry.lot), entry.ticket);
+        fingerprint =
+            mix(mix(mix(mix(fingerprint, static_cast<int>(entry.kind)), entry.amount), entry.lot), entry.ticket);
     }
     done += static_cast<long>(batch.size());
   }

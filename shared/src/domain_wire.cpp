@@ -165,7 +165,8 @@ Result<Catalog> decode_catalog(const json& in) {
   SubscriptionOffer& offer = catalog.subscription;
   if (auto error = read_int(*subscription, "monthly_price", offer.monthly_price, -kMaxCents, kMaxCents, "subscription"))
     return *error;
-  if (auto error = read_int(*subscription, "included_users", offer.included_users, 0, 1000, "subscription")) return *error;
+  if (auto error = read_int(*subscription, "included_users", offer.included_users, 0, 1000, "subscription"))
+    return *error;
   if (auto error = read_int(*subscription, "extra_user_monthly_price", offer.extra_user_monthly_price, -kMaxCents,
                             kMaxCents, "subscription"))
     return *error;
@@ -263,7 +264,8 @@ json encode(const AccountBalances& balances) {
            {"bank_minutes_available", balances.bank_minutes_available},
            {"trial_minutes_available", balances.trial_minutes_available},
            {"overrun_minutes", balances.overrun}};
-  if (balances.subscription != SubscriptionPhase::none) out["subscription_period_end"] = balances.subscription_period_end;
+  if (balances.subscription != SubscriptionPhase::none)
+    out["subscription_period_end"] = balances.subscription_period_end;
   out["next_expiry"] = balances.next_expiry ? json(*balances.next_expiry) : json(nullptr);
   return out;
 }
@@ -344,7 +346,8 @@ Result<TimeZoneRules> decode_time_zone(const json& in) {
   zone.initial_offset_seconds = static_cast<std::int32_t>(initial);
   const auto transitions = in.find("transitions");
   if (transitions != in.end()) {
-    if (!transitions->is_array() || transitions->size() > 10'000) return field_error("invalid_type", "zone.transitions");
+    if (!transitions->is_array() || transitions->size() > 10'000)
+      return field_error("invalid_type", "zone.transitions");
     for (std::size_t i = 0; i < transitions->size(); ++i) {
       const json& pair = (*transitions)[i];
       const std::string field = "zone.transitions[" + std::to_string(i) + "]";

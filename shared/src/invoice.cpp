@@ -32,7 +32,9 @@ std::string format_cents(Cents amount) {
 
 namespace {
 constexpr std::array<std::pair<PaymentMethod, std::string_view>, 3> kMethods{
-    {{PaymentMethod::paypal, "paypal"}, {PaymentMethod::bank_transfer, "bank_transfer"}, {PaymentMethod::check, "check"}}};
+    {{PaymentMethod::paypal, "paypal"},
+     {PaymentMethod::bank_transfer, "bank_transfer"},
+     {PaymentMethod::check, "check"}}};
 }
 
 std::string_view to_string(PaymentMethod method) {

@@ -16,8 +16,9 @@ namespace {
 template <class Enum, std::size_t N>
 using Names = std::array<std::pair<Enum, std::string_view>, N>;
 
-constexpr Names<LotKind, 3> kLotKinds{
-    {{LotKind::trial_minutes, "trial_minutes"}, {LotKind::ticket_units, "ticket_units"}, {LotKind::bank_minutes, "bank_minutes"}}};
+constexpr Names<LotKind, 3> kLotKinds{{{LotKind::trial_minutes, "trial_minutes"},
+                                       {LotKind::ticket_units, "ticket_units"},
+                                       {LotKind::bank_minutes, "bank_minutes"}}};
 constexpr Names<FundingSource, 4> kSources{{{FundingSource::subscription, "subscription"},
                                             {FundingSource::units, "units"},
                                             {FundingSource::minutes, "minutes"},
@@ -270,7 +271,8 @@ AccountLedger replay(const LedgerRules& rules, std::span<const LedgerEntry> entr
 SubscriptionPhase subscription_phase(const AccountLedger& ledger, Instant at) {
   const SubscriptionState& subscription = ledger.subscription();
   if (!subscription.activated) return SubscriptionPhase::none;
-  if (subscription.cancelled) return at < subscription.period_end ? SubscriptionPhase::cancelled : SubscriptionPhase::ended;
+  if (subscription.cancelled)
+    return at < subscription.period_end ? SubscriptionPhase::cancelled : SubscriptionPhase::ended;
   if (at < subscription.period_end) return SubscriptionPhase::active;
   if (at < renewal_grace_end(ledger)) return SubscriptionPhase::grace;
   return SubscriptionPhase::suspended;
@@ -466,13 +468,14 @@ UserScope scope_of(const TicketAccount& ticket) { return UserScope{ticket.user, 
 bool is_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    std::size_t length = 0;
-    std::uint32_t code = 0;
-    if (byte < 0x80) length = 1, code = byte;
-    else if ((byte >> 5) == 0x6) length = 2, code = byte & 0x1Fu;
-    else if ((byte >> 4) == 0xE) length = 3, code = byte & 0x0Fu;
-    else if ((byte >> 3) == 0x1E) length = 4, code = byte & 0x07u;
-    else return false;
+    const std::size_t length = byte < 0x80           ? 1
+                               : (byte >> 5) == 0x6  ? 2
+                               : (byte >> 4) == 0xE  ? 3
+                               : (byte >> 3) == 0x1E ? 4
+                                                     : 0;
+    if (length == 0) return false;
+    static constexpr std::uint32_t kLeadBits[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    std::uint32_t code = byte & kLeadBits[length];
     if (i + length > text.size()) return false;
     for (std::size_t k = 1; k < length; ++k) {
       const auto next = static_cast<unsigned char>(text[i + k]);

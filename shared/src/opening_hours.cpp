@@ -35,8 +35,9 @@ Instant instant_of_local(const TimeZoneRules& zone, std::int64_t local) {
   if (after_fits) return with_after;
   // Gap: the wall-clock time never happened; it maps to the instant the clocks jumped, so
   // that later local times never map to earlier instants (windows cannot overlap in UTC).
-  const auto jump = std::upper_bound(zone.transitions.begin(), zone.transitions.end(), std::min(with_before, with_after),
-                                     [](Instant instant, const OffsetTransition& t) { return instant < t.at; });
+  const auto jump =
+      std::upper_bound(zone.transitions.begin(), zone.transitions.end(), std::min(with_before, with_after),
+                       [](Instant instant, const OffsetTransition& t) { return instant < t.at; });
   return jump != zone.transitions.end() ? jump->at : with_before;
 }
 

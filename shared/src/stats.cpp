@@ -39,7 +39,8 @@ BoardAggregate aggregate_board(const std::vector<BoardRow>& rows, std::string gr
   aggregate.p90_first_response = nearest_rank_percentile(responses, 90);
   if (aggregate.tickets > 0)
     aggregate.within_sla_per_mille = divide_rounding_half_up(aggregate.within_sla * 1000, aggregate.tickets);
-  if (aggregate.rated > 0) aggregate.average_rating_hundredths = divide_rounding_half_up(rating_sum * 100, aggregate.rated);
+  if (aggregate.rated > 0)
+    aggregate.average_rating_hundredths = divide_rounding_half_up(rating_sum * 100, aggregate.rated);
   return aggregate;
 }
 

@@ -53,8 +53,9 @@ BOOST_AUTO_TEST_CASE(catalog_input_errors_name_the_field) {
     }
   }
   BOOST_TEST(codec::decode_pack_offer(codec::encode(default_catalog().packs[0])).ok());
-  BOOST_TEST(codec::decode_minute_block_offer(json{{"code", "m"}, {"minutes", 60}, {"validity_months", 12}, {"price", 1}})
-                 .ok());
+  BOOST_TEST(
+      codec::decode_minute_block_offer(json{{"code", "m"}, {"minutes", 60}, {"validity_months", 12}, {"price", 1}})
+          .ok());
   BOOST_TEST(codec::decode_minute_block_offer(json{{"code", "m"}}).error().field == "minutes");
 }
 
@@ -81,8 +82,9 @@ BOOST_AUTO_TEST_CASE(every_ledger_entry_round_trips_and_replays_the_same) {
   }
   const AccountLedger rebuilt = replay(LedgerRules{}, decoded);
   BOOST_TEST(rebuilt.lots().back().unused() == account.ledger.lots().back().unused());
-  BOOST_TEST(codec::encode(account.log.front()).dump() ==
-             R"({"amount":15,"at":1768039200,"expires_at":1770631200,"kind":"trial_granted","lot_kind":"trial_minutes","user":1})");
+  BOOST_TEST(
+      codec::encode(account.log.front()).dump() ==
+      R"({"amount":15,"at":1768039200,"expires_at":1770631200,"kind":"trial_granted","lot_kind":"trial_minutes","user":1})");
 }
 
 BOOST_AUTO_TEST_CASE(bad_ledger_entries_are_refused) {

@@ -36,7 +36,8 @@ BOOST_AUTO_TEST_CASE(a_comment_is_published_only_with_consent) {
 }
 
 BOOST_AUTO_TEST_CASE(evaluation_requests_from_json) {
-  const auto request = codec::decode_evaluation_request(json{{"rating", 4}, {"comment", "ok"}, {"publish_comment", true}});
+  const auto request =
+      codec::decode_evaluation_request(json{{"rating", 4}, {"comment", "ok"}, {"publish_comment", true}});
   BOOST_TEST_REQUIRE(request.ok());
   BOOST_TEST(request->rating == 4);
   BOOST_TEST(request->publish_comment);
@@ -114,7 +115,8 @@ BOOST_AUTO_TEST_CASE(contacts_and_environment_are_checked) {
 BOOST_AUTO_TEST_CASE(an_operator_marks_it_done_with_notes) {
   const Onboarding booked = book_onboarding_call(Onboarding{}, kFreeSlots[0].starts_at, kFreeSlots, kNow).value();
   BOOST_TEST(complete_onboarding(booked, Role::customer, "notes", kNow).error().code == "forbidden_action");
-  BOOST_TEST(complete_onboarding(Onboarding{}, Role::operator_, "notes", kNow).error().code == "onboarding_not_started");
+  BOOST_TEST(complete_onboarding(Onboarding{}, Role::operator_, "notes", kNow).error().code ==
+             "onboarding_not_started");
   BOOST_TEST(complete_onboarding(booked, Role::operator_, "  ", kNow).error().code == "note_required");
   const auto done = complete_onboarding(booked, Role::operator_, "Two laptops, one NAS.", kNow);
   BOOST_TEST_REQUIRE(done.ok());

@@ -20,7 +20,9 @@ namespace {
 struct Dice {
   std::mt19937_64 engine;
   explicit Dice(std::uint64_t seed) : engine(seed) {}
-  std::int64_t below(std::int64_t bound) { return static_cast<std::int64_t>(engine() % static_cast<std::uint64_t>(bound)); }
+  std::int64_t below(std::int64_t bound) {
+    return static_cast<std::int64_t>(engine() % static_cast<std::uint64_t>(bound));
+  }
   bool chance(int percent) { return below(100) < percent; }
 };
 
@@ -46,7 +48,8 @@ LedgerCommand random_command(Dice& dice, Instant now, Id& next_ticket, Id& next_
       return ActivateSubscription{now, next_order++, 1, dice.below(3),
                                   dice.chance(50) ? PaymentMethod::paypal : PaymentMethod::bank_transfer};
     case 4: return PayRenewal{now, next_order++};
-    case 5: return dice.chance(30) ? LedgerCommand{CancelSubscription{now}} : LedgerCommand{AddExtraUsers{now, 1, 1500}};
+    case 5:
+      return dice.chance(30) ? LedgerCommand{CancelSubscription{now}} : LedgerCommand{AddExtraUsers{now, 1, 1500}};
     case 6:
     case 7: {
       std::optional<FundingSource> choice;

@@ -96,8 +96,8 @@ BOOST_AUTO_TEST_CASE(restart_is_possible_three_calendar_months_after_cancelling)
       account.run(ActivateSubscription{utc_instant(add_days(row.cancelled, -5), 8, 0), 1, 1, 0, PaymentMethod::paypal});
       account.run(CancelSubscription{utc_instant(row.cancelled, 12, 0)});
       const Date first = *parse_iso_date(row.first_restart);
-      const Error error =
-          account.refuse(ActivateSubscription{utc_instant(add_days(first, -1), 23, 59), 2, 1, 0, PaymentMethod::paypal});
+      const Error error = account.refuse(
+          ActivateSubscription{utc_instant(add_days(first, -1), 23, 59), 2, 1, 0, PaymentMethod::paypal});
       BOOST_TEST(error.code == "restart_too_early");
       BOOST_TEST(error.params.at("date") == row.first_restart);
       account.run(ActivateSubscription{utc_instant(first, 0, 0), 2, 1, 0, PaymentMethod::paypal});

@@ -122,7 +122,8 @@ BOOST_AUTO_TEST_CASE(catalog_edits_are_refused_with_the_field_at_fault) {
       {"multi-user pack of 19", [](Catalog& c) { c.packs[2].units = 19; }, "multi_user_pack_too_small",
        "packs[2].units"},
       {"zero units", [](Catalog& c) { c.packs[1].units = 0; }, "invalid_units", "packs[1].units"},
-      {"zero minutes", [](Catalog& c) { c.minute_blocks[0].minutes = 0; }, "invalid_minutes", "minute_blocks[0].minutes"},
+      {"zero minutes", [](Catalog& c) { c.minute_blocks[0].minutes = 0; }, "invalid_minutes",
+       "minute_blocks[0].minutes"},
       {"negative pack price", [](Catalog& c) { c.packs[0].price = -1; }, "invalid_price", "packs[0].price"},
       {"negative minutes price", [](Catalog& c) { c.minute_blocks[2].price = -1; }, "invalid_price",
        "minute_blocks[2].price"},
@@ -189,7 +190,8 @@ BOOST_AUTO_TEST_CASE(days_round_trip_and_weekdays) {
   BOOST_TEST(days_since_epoch({1970, 1, 1}) == 0);
   BOOST_TEST(days_since_epoch({2026, 1, 10}) == 20463);
   BOOST_TEST(to_iso(date_from_days(-1)) == "1969-12-31");
-  for (std::int64_t day = -800'000; day <= 800'000; day += 997) BOOST_TEST_REQUIRE(days_since_epoch(date_from_days(day)) == day);
+  for (std::int64_t day = -800'000; day <= 800'000; day += 997)
+    BOOST_TEST_REQUIRE(days_since_epoch(date_from_days(day)) == day);
   BOOST_TEST((weekday_of({2026, 11, 27}) == Weekday::friday));
   BOOST_TEST((weekday_of({1970, 1, 1}) == Weekday::thursday));
   BOOST_TEST((weekday_of({1969, 12, 29}) == Weekday::monday));

@@ -32,7 +32,8 @@ TimeZoneRules paris() {
 
 // A local wall-clock time in Paris.
 Instant paris_time(int year, int month, int day, int hour, int minute = 0) {
-  return instant_of_local(paris(), days_since_epoch(Date{year, month, day}) * kSecondsPerDay + hour * 3600 + minute * 60);
+  return instant_of_local(paris(),
+                          days_since_epoch(Date{year, month, day}) * kSecondsPerDay + hour * 3600 + minute * 60);
 }
 
 std::string local_text(Instant at) {
@@ -182,7 +183,8 @@ BOOST_AUTO_TEST_CASE(adding_then_counting_gives_back_the_minutes) {
     const Instant due = add(hours, from, minutes);
     BOOST_TEST_REQUIRE(open_minutes_between(hours, from, due) == minutes);
     const Instant end = due + 86400;
-    const Instant middle = from + static_cast<Instant>(engine() % static_cast<std::uint64_t>((end - from) / 60 + 1)) * 60;
+    const Instant middle =
+        from + static_cast<Instant>(engine() % static_cast<std::uint64_t>((end - from) / 60 + 1)) * 60;
     BOOST_TEST_REQUIRE(open_minutes_between(hours, from, end) ==
                        open_minutes_between(hours, from, middle) + open_minutes_between(hours, middle, end));
   }
@@ -275,7 +277,8 @@ BOOST_AUTO_TEST_CASE(open_minutes_behave_in_any_zone_and_schedule) {
   const auto below = [&engine](std::uint64_t bound) { return static_cast<std::int64_t>(engine() % bound); };
   const Instant base = utc_instant({2026, 1, 1}, 0, 0);
   for (int zone_number = 0; zone_number < 40; ++zone_number) {
-    TimeZoneRules zone{"Synthetic/" + std::to_string(zone_number), static_cast<std::int32_t>(below(29) - 12) * 1800, {}};
+    TimeZoneRules zone{
+        "Synthetic/" + std::to_string(zone_number), static_cast<std::int32_t>(below(29) - 12) * 1800, {}};
     Instant when = base;
     std::int32_t offset = zone.initial_offset_seconds;
     for (int change = 0; change < 8; ++change) {

@@ -43,6 +43,7 @@ bool within_sla(const SlaTargets& targets, Criticality criticality, std::optiona
 // [SECTION] Auto-close (SPEC §1.8): resolved without a customer reply for N days -> closed.
 constexpr std::int64_t kDefaultAutoCloseDays = 7;
 Instant auto_close_at(Instant resolved_at, std::int64_t days = kDefaultAutoCloseDays);
-bool should_auto_close(TicketStatus status, Instant resolved_at, Instant now, std::int64_t days = kDefaultAutoCloseDays);
+bool should_auto_close(TicketStatus status, Instant resolved_at, Instant now,
+                       std::int64_t days = kDefaultAutoCloseDays);
 
 }  // namespace tessera

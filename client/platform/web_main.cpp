@@ -40,8 +40,12 @@ float g_pixel_ratio = 1.0f;
 std::vector<int> g_keys_pressed_since_frame;
 std::vector<int> g_releases_held;
 
-// Dear ImGui needs a few frames to settle after an event (press, release, layout).
+// Dear ImGui needs a few frames to settle after an event (press, release, layout); a typed
+// character needs one (the field takes it and draws it in the same frame), a key two (Tab
+// moves the focus on the frame after).
 constexpr int kFramesPerEvent = 3;
+constexpr int kFramesPerKey = 2;
+constexpr int kFramesPerCharacter = 1;
 
 EM_BOOL on_animation_frame(double, void*);
 
@@ -98,9 +102,9 @@ void on_key(GLFWwindow*, int key, int, int action, int) {
     if (action == GLFW_PRESS) g_keys_pressed_since_frame.push_back(key);
     if (action == GLFW_RELEASE && unseen) g_releases_held.push_back(key);
   }
-  request_frames();
+  request_frames(kFramesPerKey);
 }
-void on_char(GLFWwindow*, unsigned int) { request_frames(); }
+void on_char(GLFWwindow*, unsigned int) { request_frames(kFramesPerCharacter); }
 void on_cursor_enter(GLFWwindow*, int) { request_frames(); }
 void on_window_focus(GLFWwindow*, int) { request_frames(); }
 void on_cursor_pos(GLFWwindow*, double, double) { request_frames(); }

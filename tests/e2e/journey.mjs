@@ -27,9 +27,11 @@ let passed = 0;
 let failed = 0;
 let shot = 0;
 function log(text) { console.log(text); }
+const startedAt = Date.now();
 function check(name, condition, detail = '') {
-  if (condition) { passed++; log(`  ok   ${name}`); }
-  else { failed++; log(`  FAIL ${name}${detail ? ': ' + detail : ''}`); }
+  const at = `[${((Date.now() - startedAt) / 1000).toFixed(1)} s]`;
+  if (condition) { passed++; log(`  ok   ${name} ${at}`); }
+  else { failed++; log(`  FAIL ${name}${detail ? ': ' + detail : ''} ${at}`); }
   return condition;
 }
 
@@ -97,13 +99,13 @@ class Driver {
     // keyboard.type() inserts characters outside the US layout as text, with no keypress
     // event - the event the canvas listens to, as a real keyboard sends it. Those characters
     // go through Chromium's input as key events instead.
-    for (const char of text) {
-      if (char.charCodeAt(0) < 128) {
-        await this.page.keyboard.type(char);
+    for (const run of text.match(/[\x00-\x7f]+|[^\x00-\x7f]/gu) ?? []) {
+      if (run.charCodeAt(0) < 128) {
+        await this.page.keyboard.type(run);
       } else {
         this.cdp ??= await this.page.context().newCDPSession(this.page);
-        await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: char, text: char, unmodifiedText: char });
-        await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: char });
+        await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: run, text: run, unmodifiedText: run });
+        await this.cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: run });
       }
     }
     const expected = secret ? '*'.repeat(Buffer.byteLength(text)) : text;

@@ -86,7 +86,10 @@ constexpr std::array kDomainTexts{
               "A response-time target is 1 to 100,000 open minutes.",
               "Un objetivo de respuesta es de 1 a 100 000 minutos hábiles."},
     TextEntry{"error.invalid_rating", "La note va de 1 à 5.", "The rating is from 1 to 5.", "La nota va de 1 a 5."},
-    // [SECTION] Evaluations and onboarding ("error.ticket_not_closed" is in commerce.cpp)
+    // [SECTION] Evaluations and onboarding
+    TextEntry{"error.ticket_not_closed", "Vous pourrez évaluer l'aide une fois le ticket fermé.",
+              "You can rate the help once the ticket is closed.",
+              "Podrá valorar la ayuda cuando el ticket esté cerrado."},
     TextEntry{"error.already_rated", "Ce ticket a déjà été évalué.", "This ticket has already been rated.",
               "Este ticket ya ha sido valorado."},
     TextEntry{"error.onboarding_done", "La conférence de démarrage a déjà eu lieu.",

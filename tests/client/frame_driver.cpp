@@ -6,7 +6,16 @@
 namespace tessera::client::testing {
 
 namespace {
-constexpr int kEnterKey = 257;  // any index of io.KeysDown; GLFW's number for Enter
+constexpr int kEnterKey = 257;  // any index of io.KeysDown; GLFW's numbers for Enter and Tab
+constexpr int kTabKey = 258;
+
+void press(int key, FrameDriver& driver) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[key] = true;
+  driver.step();
+  io.KeysDown[key] = false;
+  driver.step(2);
+}
 }
 
 FrameDriver::FrameDriver(std::unique_ptr<Api> api, Language language) : api_(std::move(api)) {
@@ -18,6 +27,7 @@ FrameDriver::FrameDriver(std::unique_ptr<Api> api, Language language) : api_(std
   io.DisplaySize = ImVec2(1280.0f, 1000.0f);
   io.DeltaTime = 1.0f / 60.0f;
   io.KeyMap[ImGuiKey_Enter] = kEnterKey;
+  io.KeyMap[ImGuiKey_Tab] = kTabKey;
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
   io.Fonts->AddFontDefault();
@@ -64,17 +74,16 @@ bool FrameDriver::click(std::string_view id) {
 bool FrameDriver::type(std::string_view id, std::string_view text) {
   if (!click(id)) return false;
   if (state()["focus"] != id) return false;
-  ImGui::GetIO().AddInputCharactersUTF8(std::string(text).c_str());
-  step();
+  type_text(text);
   return true;
 }
 
-void FrameDriver::press_enter() {
-  ImGuiIO& io = ImGui::GetIO();
-  io.KeysDown[kEnterKey] = true;
+void FrameDriver::press_enter() { press(kEnterKey, *this); }
+void FrameDriver::press_tab() { press(kTabKey, *this); }
+
+void FrameDriver::type_text(std::string_view text) {
+  ImGui::GetIO().AddInputCharactersUTF8(std::string(text).c_str());
   step();
-  io.KeysDown[kEnterKey] = false;
-  step(2);
 }
 
 }  // namespace tessera::client::testing

@@ -37,8 +37,11 @@ class FrameDriver {
   bool click(std::string_view id);
   // Clicks a text field, then types UTF-8 text into it (false: the field did not take focus).
   bool type(std::string_view id, std::string_view text);
-  // Presses and releases Enter (in the active field, if any).
+  // Presses and releases Enter, or Tab (in the active field, if any).
   void press_enter();
+  void press_tab();
+  // Types UTF-8 text into the active field, if any.
+  void type_text(std::string_view text);
 
  private:
   ImGuiContext* context_ = nullptr;

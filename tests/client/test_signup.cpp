@@ -133,6 +133,21 @@ BOOST_AUTO_TEST_CASE(a_wrong_password_at_log_in_is_refused) {
   BOOST_TEST(driver.state()["error"]["code"] == "invalid_credentials");
 }
 
+BOOST_AUTO_TEST_CASE(tab_moves_from_field_to_field) {
+  TestServer server;
+  FrameDriver driver(make_httplib_api(server.base_url()));
+  driver.settle();
+  BOOST_REQUIRE(driver.click("home.try_free"));
+  BOOST_REQUIRE(driver.type("signup.name", "Zoé"));
+  driver.press_tab();
+  BOOST_TEST(driver.state()["focus"] == "signup.email");
+  driver.type_text("zoe@example.org");
+  driver.press_tab();
+  BOOST_TEST(driver.state()["focus"] == "signup.password");
+  BOOST_TEST(driver.state()["fields"]["signup.name"] == "Zoé");
+  BOOST_TEST(driver.state()["fields"]["signup.email"] == "zoe@example.org");
+}
+
 BOOST_AUTO_TEST_CASE(enter_in_the_password_field_logs_in_and_staff_land_on_the_queue) {
   TestServer server;
   server.create_staff("admin@example.org", "admin password", "Ada", "admin");

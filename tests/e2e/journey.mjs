@@ -95,6 +95,14 @@ class Driver {
   // Clicks a text field, waits until ImGui made it active, types, and checks it arrived.
   async type(id, text, secret = false) {
     await this.click(id);
+    await this.typeFocused(id, text, secret);
+  }
+  // Tab from the active field to the next one, which must be `id`, and types there.
+  async tabTo(id, text, secret = false) {
+    await this.page.keyboard.press('Tab');
+    await this.typeFocused(id, text, secret);
+  }
+  async typeFocused(id, text, secret) {
     await this.waitFor(`focus on ${id}`, (s) => s.focus === id);
     // keyboard.type() inserts characters outside the US layout as text, with no keypress
     // event - the event the canvas listens to, as a real keyboard sends it. Those characters
@@ -182,8 +190,8 @@ async function journey(page, base) {
   await app.click('home.try_free');
   await app.waitFor('sign-up screen', (st) => st.screen === 'signup');
   await app.type('signup.name', 'Zoé Martín');
-  await app.type('signup.email', email);
-  await app.type('signup.password', password, true);
+  await app.tabTo('signup.email', email);  // Tab goes from field to field
+  await app.tabTo('signup.password', password, true);
   await app.click('signup.language.en');
   await app.screenshot('signup');
   await app.click('signup.submit');

@@ -24,8 +24,9 @@ HttpServer::HttpServer(Config config)
       store_(config_.db_path),
       service_(store_, config_),
       commerce_(store_, service_),
+      transparency_(store_, service_),
       auth_limiter_(config_.auth_attempts_per_minute),
-      routes_{http_, service_, commerce_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
+      routes_{http_, service_, commerce_, transparency_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
   http_.new_task_queue = [] { return new httplib::ThreadPool(8); };
   http_.set_payload_max_length(config_.max_body_bytes);
   http_.set_read_timeout(config_.io_timeout_seconds, 0);
@@ -96,6 +97,7 @@ void HttpServer::install_routes() {
   install_auth_routes(routes_);
   install_ticket_routes(routes_);
   install_commerce_routes(routes_);
+  install_public_routes(routes_);
 }
 
 }  // namespace tessera::server

@@ -12,6 +12,7 @@
 #include "rate_limiter.hpp"
 #include "service.hpp"
 #include "sqlite_store.hpp"
+#include "transparency.hpp"
 
 namespace tessera::server {
 
@@ -36,6 +37,7 @@ class HttpServer {
   SqliteStore store_;
   Service service_;
   Commerce commerce_;
+  Transparency transparency_;
   RateLimiter auth_limiter_;
   httplib::Server http_;
   RouteContext routes_;  // the route handlers refer to it: it lives as long as the server

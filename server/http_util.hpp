@@ -13,6 +13,7 @@
 
 namespace tessera::server {
 class Commerce;
+class Transparency;
 }
 
 namespace tessera::server {
@@ -32,6 +33,7 @@ struct RouteContext {
   httplib::Server& http;
   Service& service;
   Commerce& commerce;
+  Transparency& transparency;
   const Config& config;
   RateLimiter& auth_limiter;
   std::string api;  // "/api/v1"
@@ -39,11 +41,12 @@ struct RouteContext {
   // Runs `handler` with the session's user, or answers 401.
   httplib::Server::Handler authed(AuthedHandler handler) const;
   // True (and a 429 answer with Retry-After) when this client address is over its limit.
-  bool rate_limited(const httplib::Request& req, httplib::Response& res) const;
+  bool rate_limited(const httplib::Request& req, httplib::Response& res, const std::string& bucket = "auth") const;
 };
 
 void install_auth_routes(RouteContext& routes);
 void install_ticket_routes(RouteContext& routes);
 void install_commerce_routes(RouteContext& routes);
+void install_public_routes(RouteContext& routes);
 
 }  // namespace tessera::server

@@ -16,7 +16,7 @@ namespace tessera::server {
 
 namespace {
 
-constexpr std::array<const char*, 2> kMigrations{
+constexpr std::array<const char*, 3> kMigrations{
     R"sql(
 CREATE TABLE accounts (
   id INTEGER PRIMARY KEY,
@@ -152,6 +152,23 @@ CREATE TABLE audit_log (
 CREATE TABLE paypal_events (
   event_id TEXT PRIMARY KEY,
   received_at INTEGER NOT NULL
+);
+)sql",
+    // 3: evaluations of closed tickets, contact messages.
+    R"sql(
+CREATE TABLE evaluations (
+  ticket_id INTEGER PRIMARY KEY REFERENCES tickets(id),
+  rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+  comment TEXT NOT NULL DEFAULT '',
+  publish_comment INTEGER NOT NULL DEFAULT 0,
+  at INTEGER NOT NULL
+);
+CREATE TABLE contact_messages (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  message TEXT NOT NULL,
+  at INTEGER NOT NULL
 );
 )sql",
 };
@@ -713,6 +730,98 @@ bool SqliteStore::remember_webhook_event(const std::string& event_id, Instant at
   insert.bind(1, event_id);
   insert.bind(2, static_cast<std::int64_t>(at));
   return insert.exec() == 1;
+}
+
+// [SECTION] Evaluations, board, contact
+namespace {
+EvaluationRecord read_evaluation(SQLite::Statement& row) {
+  return EvaluationRecord{row.getColumn(0).getInt64(), row.getColumn(1).getInt(), row.getColumn(2).getString(),
+                          row.getColumn(3).getInt() != 0, row.getColumn(4).getInt64()};
+}
+}  // namespace
+
+void SqliteStore::save_evaluation(const EvaluationRecord& e) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement insert(db_,
+                           "INSERT INTO evaluations(ticket_id, rating, comment, publish_comment, at) VALUES (?, ?, ?, ?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(e.ticket_id));
+  insert.bind(2, e.rating);
+  insert.bind(3, e.comment);
+  insert.bind(4, e.publish_comment ? 1 : 0);
+  insert.bind(5, static_cast<std::int64_t>(e.at));
+  insert.exec();
+}
+
+std::optional<EvaluationRecord> SqliteStore::evaluation(Id ticket_id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, "SELECT ticket_id, rating, comment, publish_comment, at FROM evaluations WHERE ticket_id = ?");
+  query.bind(1, static_cast<std::int64_t>(ticket_id));
+  if (!query.executeStep()) return std::nullopt;
+  return read_evaluation(query);
+}
+
+std::vector<EvaluationRecord> SqliteStore::all_evaluations() {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, "SELECT ticket_id, rating, comment, publish_comment, at FROM evaluations");
+  std::vector<EvaluationRecord> evaluations;
+  while (query.executeStep()) evaluations.push_back(read_evaluation(query));
+  return evaluations;
+}
+
+std::vector<TicketRecord> SqliteStore::tickets_with_status(TicketStatus status) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, std::string(kTicketColumns) + "WHERE status = ? ORDER BY id");
+  query.bind(1, std::string(to_string(status)));
+  std::vector<TicketRecord> tickets;
+  while (query.executeStep()) tickets.push_back(read_ticket(query));
+  return tickets;
+}
+
+std::vector<TicketEventRecord> SqliteStore::events_of_tickets_with_status(TicketStatus status) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_,
+                          "SELECT e.id, e.ticket_id, e.kind, e.at, e.author_id, e.body, e.minutes, e.status_from, "
+                          "e.status_to FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.status = ? "
+                          "ORDER BY e.ticket_id, e.id");
+  query.bind(1, std::string(to_string(status)));
+  std::vector<TicketEventRecord> events;
+  while (query.executeStep()) {
+    TicketEventRecord e;
+    e.id = query.getColumn(0).getInt64();
+    e.ticket_id = query.getColumn(1).getInt64();
+    e.kind = query.getColumn(2).getString();
+    e.at = query.getColumn(3).getInt64();
+    e.author_id = optional_id(query.getColumn(4));
+    e.body = query.getColumn(5).getString();
+    e.minutes = query.getColumn(6).getInt64();
+    e.status_from = query.getColumn(7).isNull() ? std::nullopt : parse_ticket_status(query.getColumn(7).getString());
+    e.status_to = query.getColumn(8).isNull() ? std::nullopt : parse_ticket_status(query.getColumn(8).getString());
+    events.push_back(std::move(e));
+  }
+  return events;
+}
+
+Id SqliteStore::add_contact_message(const ContactRecord& m) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement insert(db_, "INSERT INTO contact_messages(name, email, message, at) VALUES (?, ?, ?, ?)");
+  insert.bind(1, m.name);
+  insert.bind(2, m.email);
+  insert.bind(3, m.message);
+  insert.bind(4, static_cast<std::int64_t>(m.at));
+  insert.exec();
+  return db_.getLastInsertRowid();
+}
+
+std::vector<ContactRecord> SqliteStore::contact_messages(std::size_t limit) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, "SELECT id, name, email, message, at FROM contact_messages ORDER BY id DESC LIMIT ?");
+  query.bind(1, static_cast<std::int64_t>(limit));
+  std::vector<ContactRecord> messages;
+  while (query.executeStep())
+    messages.push_back(ContactRecord{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                                     query.getColumn(2).getString(), query.getColumn(3).getString(),
+                                     query.getColumn(4).getInt64()});
+  return messages;
 }
 
 std::optional<IdempotencyRecord> SqliteStore::idempotency(Id user_id, const std::string& key) {

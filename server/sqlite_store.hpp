@@ -62,6 +62,14 @@ class SqliteStore final : public Store {
   void audit(Instant at, std::optional<Id> actor, const std::string& action, const std::string& details) override;
   bool remember_webhook_event(const std::string& event_id, Instant at) override;
 
+  void save_evaluation(const EvaluationRecord& evaluation) override;
+  std::optional<EvaluationRecord> evaluation(Id ticket_id) override;
+  std::vector<EvaluationRecord> all_evaluations() override;
+  std::vector<TicketRecord> tickets_with_status(TicketStatus status) override;
+  std::vector<TicketEventRecord> events_of_tickets_with_status(TicketStatus status) override;
+  Id add_contact_message(const ContactRecord& message) override;
+  std::vector<ContactRecord> contact_messages(std::size_t limit) override;
+
   std::optional<IdempotencyRecord> idempotency(Id user_id, const std::string& key) override;
   void record_idempotency(Id user_id, const std::string& key, const IdempotencyRecord& record, Instant at) override;
 

@@ -97,6 +97,22 @@ struct InvoiceRecord {
   std::string invoice_json;  // the immutable invoice (codec::encode)
 };
 
+struct EvaluationRecord {
+  Id ticket_id = 0;
+  int rating = 0;  // 1..5
+  std::string comment;
+  bool publish_comment = false;
+  Instant at = 0;
+};
+
+struct ContactRecord {
+  Id id = 0;
+  std::string name;
+  std::string email;
+  std::string message;
+  Instant at = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -153,6 +169,15 @@ class Store {
   virtual void audit(Instant at, std::optional<Id> actor, const std::string& action, const std::string& details) = 0;
   // False when this PayPal event id was already handled (webhooks are deduplicated).
   virtual bool remember_webhook_event(const std::string& event_id, Instant at) = 0;
+
+  // [SECTION] Evaluations, the transparency board, contact messages
+  virtual void save_evaluation(const EvaluationRecord& evaluation) = 0;  // one per ticket
+  virtual std::optional<EvaluationRecord> evaluation(Id ticket_id) = 0;
+  virtual std::vector<EvaluationRecord> all_evaluations() = 0;
+  virtual std::vector<TicketRecord> tickets_with_status(TicketStatus status) = 0;
+  virtual std::vector<TicketEventRecord> events_of_tickets_with_status(TicketStatus status) = 0;
+  virtual Id add_contact_message(const ContactRecord& message) = 0;
+  virtual std::vector<ContactRecord> contact_messages(std::size_t limit) = 0;
 
   virtual std::optional<IdempotencyRecord> idempotency(Id user_id, const std::string& key) = 0;
   virtual void record_idempotency(Id user_id, const std::string& key, const IdempotencyRecord& record,

@@ -1,0 +1,66 @@
+// Routes of the public pages and evaluations: the FAQ, the transparency board (JSON and
+// CSV), the contact form (rate-limited), a customer's evaluation of a closed ticket, and
+// the admin's list of contact messages.
+#include "http_util.hpp"
+#include "tessera/domain_wire.hpp"
+#include "transparency.hpp"
+
+namespace tessera::server {
+
+using nlohmann::json;
+
+void install_public_routes(RouteContext& routes) {
+  Transparency& transparency = routes.transparency;
+  const std::string& api = routes.api;
+
+  routes.http.Get(api + "/faq", [](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, Transparency::faq());
+  });
+
+  routes.http.Get(api + "/board", [&transparency](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, transparency.board());
+  });
+
+  routes.http.Get(api + "/board.csv", [&transparency](const httplib::Request&, httplib::Response& res) {
+    res.set_content(board_csv(transparency.board_rows()), "text/csv; charset=utf-8");
+    res.set_header("Content-Disposition", "attachment; filename=\"tessera-board.csv\"");
+  });
+
+  routes.http.Post(api + "/contact", [&routes, &transparency](const httplib::Request& req, httplib::Response& res) {
+    if (routes.rate_limited(req, res, "contact")) return;
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto draft = parse_contact(*body);
+    if (!draft) return send_error(res, draft.error());
+    const auto stored = transparency.contact(*draft);
+    if (!stored) return send_error(res, stored.error());
+    send_json(res, 201, json{{"id", *stored}});
+  });
+
+  routes.http.Get(api + "/admin/contact", routes.authed([&transparency](const httplib::Request&, httplib::Response& res,
+                                                                        const UserRecord& user) {
+    const auto messages = transparency.contact_messages(user);
+    if (!messages) return send_error(res, messages.error());
+    json list = json::array();
+    for (const ContactRecord& m : *messages)
+      list.push_back(json{{"id", m.id}, {"name", m.name}, {"email", m.email}, {"message", m.message}, {"at", m.at}});
+    send_json(res, 200, json{{"messages", list}});
+  }));
+
+  routes.http.Post(api + R"(/tickets/(\d+)/evaluation)", routes.authed([&transparency](const httplib::Request& req,
+                                                                                      httplib::Response& res,
+                                                                                      const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto request = codec::decode_evaluation_request(*body);
+    if (!request) return send_error(res, request.error());
+    const auto saved = transparency.evaluate(user, *id, request.value());
+    if (!saved) return send_error(res, saved.error());
+    send_json(res, 201, json{{"ticket_id", saved->ticket_id}, {"rating", saved->rating}, {"comment", saved->comment},
+                             {"publish_comment", saved->publish_comment}});
+  }));
+}
+
+}  // namespace tessera::server

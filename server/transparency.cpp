@@ -1,0 +1,168 @@
+// Evaluations, the transparency board, FAQ and contact (see transparency.hpp).
+#include "transparency.hpp"
+
+#include <map>
+
+#include "tessera/dates.hpp"
+#include "tessera/domain_wire.hpp"
+#include "tessera/email.hpp"
+#include "tessera/texts.hpp"
+#include "time_zone.hpp"
+#include "unit_of_work.hpp"
+
+namespace tessera::server {
+
+using nlohmann::json;
+
+namespace {
+constexpr std::size_t kContactMessageMax = 5000;
+
+Result<std::string> text_field(const json& body, const char* field, std::size_t max, bool required) {
+  const auto found = body.find(field);
+  if (found == body.end() || found->is_null() || (found->is_string() && found->get<std::string>().empty())) {
+    if (required) return make_error("required", field);
+    return std::string();
+  }
+  if (!found->is_string()) return make_error("invalid_type", field);
+  std::string text = found->get<std::string>();
+  if (text.size() > max) {
+    Error error = make_error("too_long", field);
+    error.params["max"] = std::to_string(max);
+    return error;
+  }
+  return text;
+}
+}  // namespace
+
+Result<ContactDraft> parse_contact(const json& body) {
+  if (!body.is_object()) return make_error("invalid_json");
+  ContactDraft draft;
+  auto name = text_field(body, "name", 100, true);
+  if (!name) return name.error();
+  auto email = text_field(body, "email", 254, true);
+  if (!email) return email.error();
+  auto message = text_field(body, "message", kContactMessageMax, true);
+  if (!message) return message.error();
+  draft.name = *name;
+  draft.email = normalize_email(*email);
+  if (!is_valid_email(draft.email)) return make_error("invalid_email", "email");
+  draft.message = *message;
+  return draft;
+}
+
+Transparency::Transparency(Store& store, Service& service) : store_(store), service_(service) {
+  const auto paris = system_time_zone("Europe/Paris");
+  default_zone_ = paris ? paris.value() : fixed_offset_zone("Europe/Paris", 3600);
+}
+
+OpeningHours Transparency::opening_hours() {
+  if (const auto stored = store_.setting("opening_hours"))
+    if (const auto hours = codec::decode_opening_hours(json::parse(*stored, nullptr, false))) return hours.value();
+  return default_opening_hours(default_zone_);
+}
+
+SlaTargets Transparency::sla_targets() {
+  if (const auto stored = store_.setting("sla_targets"))
+    if (const auto targets = codec::decode_sla_targets(json::parse(*stored, nullptr, false))) return targets.value();
+  return SlaTargets{};
+}
+
+Result<EvaluationRecord> Transparency::evaluate(const UserRecord& user, Id ticket_id, const EvaluationRequest& request) {
+  if (user.role != Role::customer) return make_error("forbidden");
+  return atomically<EvaluationRecord>(store_, [&]() -> Result<EvaluationRecord> {
+    const auto ticket = store_.ticket(ticket_id);
+    if (!ticket || !may_see_ticket(service_.viewer_of(user), TicketOwnership{ticket->account_id, ticket->opened_by}))
+      return make_error("not_found");
+    const auto evaluation =
+        evaluate_ticket(ticket->status, store_.evaluation(ticket_id).has_value(), request, service_.now());
+    if (!evaluation) return evaluation.error();
+    EvaluationRecord record{ticket_id, evaluation->rating, evaluation->comment, evaluation->publish_comment,
+                            evaluation->at};
+    store_.save_evaluation(record);
+    return record;
+  });
+}
+
+std::vector<BoardRow> Transparency::board_rows() {
+  const OpeningHours hours = opening_hours();
+  const SlaTargets targets = sla_targets();
+  std::map<Id, EvaluationRecord> evaluations;
+  for (EvaluationRecord& evaluation : store_.all_evaluations()) evaluations.emplace(evaluation.ticket_id, evaluation);
+  std::map<Id, bool> is_staff_author;
+  auto staff = [&](Id author) {
+    auto found = is_staff_author.find(author);
+    if (found == is_staff_author.end()) {
+      const auto user = store_.user_by_id(author);
+      found = is_staff_author.emplace(author, user && is_staff(user->role)).first;
+    }
+    return found->second;
+  };
+  // The first answer the customer saw, and the first resolution, per ticket.
+  std::map<Id, Instant> first_answer, first_resolution;
+  for (const TicketEventRecord& event : store_.events_of_tickets_with_status(TicketStatus::closed)) {
+    if (event.kind == "message" && event.author_id && staff(*event.author_id)) first_answer.try_emplace(event.ticket_id, event.at);
+    if (event.kind == "status_change" && event.status_to == TicketStatus::resolved)
+      first_resolution.try_emplace(event.ticket_id, event.at);
+  }
+  std::vector<BoardRow> rows;
+  for (const TicketRecord& ticket : store_.tickets_with_status(TicketStatus::closed)) {
+    BoardRow row;
+    row.reference = wire::ticket_reference(ticket.id);
+    row.category = ticket.category;
+    row.criticality = effective_criticality(ticket.criticality, ticket.triage);
+    row.language = ticket.language;
+    row.month_opened = month_key(local_date_of(hours.zone, ticket.created_at));
+    const auto answered = first_answer.find(ticket.id);
+    row.first_response_minutes = first_response_minutes(
+        hours, ticket.created_at, answered == first_answer.end() ? std::nullopt : std::optional(answered->second));
+    const auto resolved = first_resolution.find(ticket.id);
+    row.resolution_minutes = resolution_minutes(
+        hours, ticket.created_at, resolved == first_resolution.end() ? std::nullopt : std::optional(resolved->second));
+    row.within_sla = within_sla(targets, row.criticality, row.first_response_minutes);
+    if (const auto evaluation = evaluations.find(ticket.id); evaluation != evaluations.end()) {
+      const EvaluationRecord& stored = evaluation->second;
+      row.rating = stored.rating;
+      row.comment = published_comment(Evaluation{stored.rating, stored.comment, stored.publish_comment, stored.at});
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+json Transparency::board() {
+  const std::vector<BoardRow> rows = board_rows();
+  json encoded_rows = json::array(), by_criticality = json::array(), by_month = json::array();
+  for (const BoardRow& row : rows) encoded_rows.push_back(codec::encode(row));
+  for (const BoardAggregate& aggregate : aggregate_by_criticality(rows)) by_criticality.push_back(codec::encode(aggregate));
+  for (const BoardAggregate& aggregate : aggregate_by_month(rows)) by_month.push_back(codec::encode(aggregate));
+  return json{{"rows", encoded_rows},
+              {"by_criticality", by_criticality},
+              {"by_month", by_month},
+              {"all", codec::encode(aggregate_board(rows, "all"))}};
+}
+
+json Transparency::faq() {
+  json faq = json::object();
+  for (Language language : {Language::fr, Language::en, Language::es}) {
+    json entries = json::array();
+    for (int n = 1;; ++n) {
+      const std::string question_key = "faq.q" + std::to_string(n) + ".question";
+      const std::string_view question = tr(question_key, language);
+      if (question == question_key) break;
+      entries.push_back(json{{"question", question}, {"answer", tr("faq.q" + std::to_string(n) + ".answer", language)}});
+    }
+    faq[std::string(to_string(language))] = entries;
+  }
+  return faq;
+}
+
+Result<Id> Transparency::contact(const ContactDraft& draft) {
+  return store_.add_contact_message(ContactRecord{0, draft.name, draft.email, draft.message, service_.now()});
+}
+
+Result<std::vector<ContactRecord>> Transparency::contact_messages(const UserRecord& admin) {
+  if (admin.role != Role::admin) return make_error("forbidden");
+  return store_.contact_messages(500);
+}
+
+}  // namespace tessera::server

@@ -14,7 +14,8 @@ bool owns_account(Service& service, const UserRecord& user) {
 }
 }  // namespace
 
-Commerce::Commerce(Store& store, Service& service) : store_(store), service_(service) {}
+Commerce::Commerce(Store& store, Service& service, PayPalClient* paypal)
+    : store_(store), service_(service), paypal_(paypal) {}
 
 BusinessSettings Commerce::settings() {
   BusinessSettings settings;
@@ -56,11 +57,11 @@ wire::OrderView Commerce::view_of(const OrderRecord& order) {
 // [SECTION] Customers
 Result<wire::OrderView> Commerce::create_order(const UserRecord& user, const OrderRequest& request) {
   if (!owns_account(service_, user)) return make_error("owner_only");
-  if (request.method == PaymentMethod::paypal) return make_error("paypal_unavailable");
+  if (request.method == PaymentMethod::paypal && !paypal_) return make_error("paypal_unavailable");
   const Catalog catalog = settings().catalog;
   const auto priced = price_order(catalog, request);
   if (!priced) return priced.error();
-  return atomically<wire::OrderView>(store_, [&]() -> Result<wire::OrderView> {
+  const auto created = atomically<wire::OrderView>(store_, [&]() -> Result<wire::OrderView> {
     // Refuse now what could not be activated once paid (e.g. a restart too early, with the
     // date it becomes possible), so nobody pays for nothing.
     const AccountLedger ledger = service_.ledgers().load(*user.account_id);
@@ -71,7 +72,7 @@ Result<wire::OrderView> Commerce::create_order(const UserRecord& user, const Ord
     order.account_id = *user.account_id;
     order.user_id = user.id;
     order.request = request;
-    order.status = OrderStatus::pending_payment;
+    order.status = request.method == PaymentMethod::paypal ? OrderStatus::awaiting_approval : OrderStatus::pending_payment;
     order.offer_json = codec::encode(catalog).dump();
     json lines = json::array();
     for (const PricedLine& line : priced->lines)
@@ -85,6 +86,79 @@ Result<wire::OrderView> Commerce::create_order(const UserRecord& user, const Ord
     order.id = store_.create_order(order);
     store_.audit(at, user.id, "order_created", json{{"order", order.id}, {"gross", order.gross}}.dump());
     return view_of(order);
+  });
+  if (!created || request.method != PaymentMethod::paypal) return created;
+  return create_paypal_order(user, *created);
+}
+
+// [SECTION] PayPal. Network calls happen outside store transactions; each carries a
+// PayPal-Request-Id derived from the order, so a retry never charges twice.
+Result<wire::OrderView> Commerce::create_paypal_order(const UserRecord& user, wire::OrderView view) {
+  PayPalOrderRequest request;
+  request.amount = view.gross;
+  request.currency = "EUR";
+  request.reference_id = view.reference;
+  request.description = "Tessera " + view.reference;
+  const auto created = paypal_->create_order(request, "tessera-" + view.reference + "-create");
+  auto order = store_.order(view.id);
+  if (!order) return make_error("not_found");
+  if (!created) {
+    order->status = OrderStatus::failed;
+    store_.update_order(*order);
+    store_.audit(service_.now(), user.id, "paypal_create_failed", json{{"order", order->id}, {"error", created.error().code}}.dump());
+    return created.error();
+  }
+  order->paypal_order_id = created->id;
+  store_.update_order(*order);
+  view = view_of(*order);
+  view.approve_url = created->approve_url;
+  return view;
+}
+
+Result<wire::OrderView> Commerce::capture_paypal(const UserRecord& user, Id order_id) {
+  if (!paypal_) return make_error("paypal_unavailable");
+  const auto order = owned_order(user, order_id);
+  if (!order) return order.error();
+  if (order->status == OrderStatus::paid) return view_of(*order);  // captured already (e.g. by a webhook)
+  if (order->status != OrderStatus::awaiting_approval || order->paypal_order_id.empty())
+    return make_error("order_not_payable");
+  const auto capture = paypal_->capture_order(order->paypal_order_id, "tessera-" + order_reference(order->id) + "-capture");
+  if (!capture) {
+    store_.audit(service_.now(), user.id, "paypal_capture_failed", json{{"order", order->id}, {"error", capture.error().code}}.dump());
+    return capture.error();
+  }
+  if (!capture->completed() || capture->amount != order->gross) {
+    Error error = make_error("paypal_error");
+    error.params = {{"status", capture->capture_status}};
+    return error;
+  }
+  return atomically<wire::OrderView>(store_, [&]() -> Result<wire::OrderView> {
+    const auto current = store_.order(order_id);
+    if (current->status == OrderStatus::paid) return view_of(*current);
+    const auto paid = pay(*current, service_.now(), user.id, "paypal_captured");
+    if (!paid) return paid.error();
+    return view_of(*paid);
+  });
+}
+
+Result<bool> Commerce::paypal_webhook(const httplib::Headers& headers, const std::string& raw_body) {
+  if (!paypal_) return make_error("paypal_unavailable");
+  const auto verified = paypal_->verify_webhook(headers, raw_body);
+  if (!verified) return verified.error();
+  if (!*verified) return make_error("webhook_unverified");
+  const auto event = parse_webhook_event(raw_body);
+  if (!event || event->id.empty()) return make_error("invalid_json");
+  return atomically<bool>(store_, [&]() -> Result<bool> {
+    const Instant at = service_.now();
+    if (!store_.remember_webhook_event(event->id, at)) return false;  // a replay: handled before
+    store_.audit(at, std::nullopt, "paypal_webhook", json{{"event", event->id}, {"type", event->event_type}}.dump());
+    if (event->event_type != "PAYMENT.CAPTURE.COMPLETED") return true;
+    const auto order = store_.order_by_paypal_id(event->order_id);
+    if (!order || order->status != OrderStatus::awaiting_approval) return true;
+    if (event->amount != order->gross) return make_error("paypal_invalid_response");
+    const auto paid = pay(*order, at, std::nullopt, "paypal_webhook_captured");
+    if (!paid) return paid.error();
+    return true;
   });
 }
 

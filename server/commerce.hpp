@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "paypal/paypal_client.hpp"
 #include "service.hpp"
 #include "tessera/catalog.hpp"
 #include "tessera/invoice.hpp"
@@ -27,7 +28,8 @@ struct BusinessSettings {
 
 class Commerce {
  public:
-  Commerce(Store& store, Service& service);
+  // `paypal` may be null: PayPal is then not offered.
+  Commerce(Store& store, Service& service, PayPalClient* paypal);
 
   BusinessSettings settings();
   Catalog catalog() { return settings().catalog; }
@@ -40,6 +42,11 @@ class Commerce {
   std::vector<wire::InvoiceSummary> list_invoices(const UserRecord& user);
   Result<InvoiceRecord> invoice(const UserRecord& user, Id invoice_id);
 
+  // [SECTION] PayPal: after the payer approved, capture; webhooks confirm captures too.
+  Result<wire::OrderView> capture_paypal(const UserRecord& user, Id order_id);
+  // Verified and deduplicated by event id; PAYMENT.CAPTURE.COMPLETED pays the order.
+  Result<bool> paypal_webhook(const httplib::Headers& headers, const std::string& raw_body);
+
   // [SECTION] Admins
   Result<std::vector<wire::OrderView>> pending_orders(const UserRecord& admin);
   // A bank transfer or check arrived: the order is paid, activated and invoiced.
@@ -51,8 +58,11 @@ class Commerce {
   Result<OrderRecord> pay(OrderRecord order, Instant paid_at, std::optional<Id> actor, const std::string& how);
   Result<OrderRecord> owned_order(const UserRecord& user, Id order_id);
 
+  Result<wire::OrderView> create_paypal_order(const UserRecord& user, wire::OrderView view);
+
   Store& store_;
   Service& service_;
+  PayPalClient* paypal_;
 };
 
 }  // namespace tessera::server

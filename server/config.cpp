@@ -28,6 +28,11 @@ Result<bool> load_config_file(const std::string& path, Config& config) {
   config.auth_attempts_per_minute = table["auth_attempts_per_minute"].value_or(config.auth_attempts_per_minute);
   config.trial.minutes = table["trial_minutes"].value_or(config.trial.minutes);
   config.trial.validity_days = table["trial_validity_days"].value_or(config.trial.validity_days);
+  config.public_url = table["public_url"].value_or(config.public_url);
+  config.paypal.base_url = table["paypal"]["base_url"].value_or(config.paypal.base_url);
+  config.paypal.client_id = table["paypal"]["client_id"].value_or(config.paypal.client_id);
+  config.paypal.client_secret = table["paypal"]["client_secret"].value_or(config.paypal.client_secret);
+  config.paypal.webhook_id = table["paypal"]["webhook_id"].value_or(config.paypal.webhook_id);
   return true;
 }
 
@@ -37,6 +42,11 @@ void load_config_env(Config& config) {
   if (const char* value = std::getenv("TESSERA_PORT")) config.port = std::atoi(value);
   if (const char* value = std::getenv("TESSERA_WEB_ROOT")) config.web_root = value;
   if (const char* value = std::getenv("TESSERA_COOKIE_SECURE")) config.cookie_secure = std::string(value) == "1";
+  if (const char* value = std::getenv("TESSERA_PUBLIC_URL")) config.public_url = value;
+  if (const char* value = std::getenv("TESSERA_PAYPAL_BASE_URL")) config.paypal.base_url = value;
+  if (const char* value = std::getenv("TESSERA_PAYPAL_CLIENT_ID")) config.paypal.client_id = value;
+  if (const char* value = std::getenv("TESSERA_PAYPAL_CLIENT_SECRET")) config.paypal.client_secret = value;
+  if (const char* value = std::getenv("TESSERA_PAYPAL_WEBHOOK_ID")) config.paypal.webhook_id = value;
 }
 
 }  // namespace tessera::server

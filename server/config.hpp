@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "paypal/paypal_client.hpp"
 #include "tessera/result.hpp"
 #include "tessera/trial.hpp"
 #include "tessera/units.hpp"
@@ -27,6 +28,10 @@ struct Config {
   unsigned long long argon2_opslimit = 2;
   std::size_t argon2_memlimit = 64 * 1024 * 1024;
   TrialRules trial;
+  // PayPal (SPEC §1.6): enabled when base_url and client_id are set. return_url and
+  // cancel_url default to public_url + "/#paypal-return" / "#paypal-cancel".
+  PayPalConfig paypal;
+  std::string public_url = "http://127.0.0.1:8080";
   std::function<Instant()> clock;  // defaults to the system clock
 };
 

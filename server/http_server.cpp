@@ -14,6 +14,13 @@ using nlohmann::json;
 
 // [SECTION] Middleware
 namespace {
+std::unique_ptr<PayPalClient> make_paypal(Config& config) {
+  if (config.paypal.base_url.empty() || config.paypal.client_id.empty()) return nullptr;
+  if (config.paypal.return_url.empty()) config.paypal.return_url = config.public_url + "/#paypal-return";
+  if (config.paypal.cancel_url.empty()) config.paypal.cancel_url = config.public_url + "/#paypal-cancel";
+  return std::make_unique<PayPalClient>(config.paypal);
+}
+
 bool is_state_changing(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
@@ -23,7 +30,8 @@ HttpServer::HttpServer(Config config)
     : config_(std::move(config)),
       store_(config_.db_path),
       service_(store_, config_),
-      commerce_(store_, service_),
+      paypal_(make_paypal(config_)),
+      commerce_(store_, service_, paypal_.get()),
       transparency_(store_, service_),
       auth_limiter_(config_.auth_attempts_per_minute),
       routes_{http_, service_, commerce_, transparency_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
@@ -34,8 +42,10 @@ HttpServer::HttpServer(Config config)
   http_.set_keep_alive_timeout(5);
   http_.set_keep_alive_max_count(1000);
 
-  http_.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (req.path.rfind("/api/", 0) == 0 && is_state_changing(req.method) &&
+  http_.set_pre_routing_handler([webhook = routes_.api + "/paypal/webhook"](const httplib::Request& req,
+                                                                           httplib::Response& res) {
+    // PayPal's webhook cannot send the header; it is verified through PayPal instead.
+    if (req.path.rfind("/api/", 0) == 0 && is_state_changing(req.method) && req.path != webhook &&
         req.get_header_value(std::string(wire::kCsrfHeader)) != "1") {
       send_error(res, make_error("missing_csrf_header"));
       return httplib::Server::HandlerResponse::Handled;

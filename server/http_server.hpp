@@ -36,6 +36,7 @@ class HttpServer {
   Config config_;
   SqliteStore store_;
   Service service_;
+  std::unique_ptr<PayPalClient> paypal_;  // null when PayPal is not configured
   Commerce commerce_;
   Transparency transparency_;
   RateLimiter auth_limiter_;

@@ -54,6 +54,20 @@ void install_commerce_routes(RouteContext& routes) {
     answer(res, commerce.cancel_order(user, *id), 200);
   }));
 
+  routes.http.Post(api + R"(/orders/(\d+)/capture)", routes.authed([&commerce](const httplib::Request& req,
+                                                                              httplib::Response& res,
+                                                                              const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    answer(res, commerce.capture_paypal(user, *id), 200);
+  }));
+
+  routes.http.Post(api + "/paypal/webhook", [&commerce](const httplib::Request& req, httplib::Response& res) {
+    const auto handled = commerce.paypal_webhook(req.headers, req.body);
+    if (!handled) return send_error(res, handled.error());
+    send_json(res, 200, json{{"received", true}, {"duplicate", !*handled}});
+  });
+
   routes.http.Get(api + "/invoices",
                   routes.authed([&commerce](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
                     send_json(res, 200, json{{"invoices", commerce.list_invoices(user)}});

@@ -131,9 +131,12 @@ void use_font(void* data, std::size_t size) {
   static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2000, 0x206F, 0x2190, 0x21FF, 0};
   ImGuiIO& io = ImGui::GetIO();
   if (data != nullptr && size > 0) {
-    ImFontConfig config;
-    config.OversampleH = 2;  // the atlas owns `data` (malloc'ed) and frees it
-    io.Fonts->AddFontFromMemoryTTF(data, static_cast<int>(size), 17.0f * g_pixel_ratio, &config, kRanges);
+    ImFontConfig body;
+    body.OversampleH = 2;  // the atlas owns `data` (malloc'ed) and frees it
+    io.Fonts->AddFontFromMemoryTTF(data, static_cast<int>(size), 17.0f * g_pixel_ratio, &body, kRanges);
+    ImFontConfig heading = body;  // the second font, for titles, reads the same bytes
+    heading.FontDataOwnedByAtlas = false;
+    io.Fonts->AddFontFromMemoryTTF(data, static_cast<int>(size), 23.0f * g_pixel_ratio, &heading, kRanges);
   } else {
     io.Fonts->AddFontDefault();
   }

@@ -26,25 +26,30 @@ void draw_ticket_table(App& app, const std::vector<wire::TicketSummary>& tickets
   ImGui::TableSetupColumn("##open", ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableHeadersRow();
   Id to_open = 0;
+  // Each cell's text sits on the baseline of the row's Open button.
+  const auto next_cell = [] {
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+  };
   for (const auto& ticket : tickets) {
     ImGui::TableNextRow();
-    ImGui::TableNextColumn();
+    next_cell();
     ImGui::TextUnformatted(ticket.reference.c_str());
-    ImGui::TableNextColumn();
+    next_cell();
     ImGui::TextWrapped("%s", ticket.subject.c_str());
     if (for_staff) {
-      ImGui::TableNextColumn();
+      next_cell();
       ImGui::TextUnformatted(ticket.customer_name.c_str());
-      ImGui::TableNextColumn();
+      next_cell();
       const auto criticality = effective_criticality(ticket.criticality, ticket.triage);
       ImGui::TextUnformatted(std::string(app.text("criticality." + std::string(to_string(criticality)))).c_str());
     }
-    ImGui::TableNextColumn();
+    next_cell();
     ImGui::TextUnformatted(std::string(app.text("status." + std::string(to_string(ticket.status)))).c_str());
-    ImGui::TableNextColumn();
+    next_cell();
     ImGui::TextUnformatted(
         format_text(app.text("ticket.minutes_worked"), {{"minutes", std::to_string(ticket.minutes_worked)}}).c_str());
-    ImGui::TableNextColumn();
+    next_cell();
     if (button(app, std::string(id_prefix) + std::to_string(ticket.id), "common.open")) to_open = ticket.id;
   }
   ImGui::EndTable();

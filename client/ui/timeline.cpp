@@ -38,9 +38,7 @@ void draw_entry(App& app, const wire::TimelineEntry& entry) {
 
 void draw_timeline(App& app, const wire::TicketDetail& detail) {
   const auto& ticket = detail.ticket;
-  ImGui::SetWindowFontScale(1.25f);
-  recorded_text(app, "title", ticket.subject, true);
-  ImGui::SetWindowFontScale(1.0f);
+  with_title_font([&] { recorded_text(app, "title", ticket.subject, true); });
   ImGui::TextDisabled("%s %s · %s", std::string(app.text("ticket.reference")).c_str(), ticket.reference.c_str(),
                       std::string(app.text("category." + std::string(to_string(ticket.category)))).c_str());
   recorded_text(app, "status",

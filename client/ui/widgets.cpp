@@ -37,10 +37,21 @@ void recorded_text(App& app, std::string_view id, const std::string& text, bool 
   app.record().texts[std::string(id)] = text;
 }
 
+void with_title_font(const std::function<void()>& draw) {
+  const auto& fonts = ImGui::GetIO().Fonts->Fonts;
+  if (fonts.Size > 1) {
+    ImGui::PushFont(fonts[1]);
+    draw();
+    ImGui::PopFont();
+  } else {
+    ImGui::SetWindowFontScale(1.35f);
+    draw();
+    ImGui::SetWindowFontScale(1.0f);
+  }
+}
+
 void title(App& app, std::string_view key) {
-  ImGui::SetWindowFontScale(1.35f);
-  recorded_text(app, "title", std::string(app.text(key)));
-  ImGui::SetWindowFontScale(1.0f);
+  with_title_font([&] { recorded_text(app, "title", std::string(app.text(key))); });
   ImGui::Spacing();
 }
 

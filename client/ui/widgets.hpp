@@ -4,6 +4,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -20,6 +21,9 @@ void record_item(App& app, std::string_view id);  // the last item's rectangle u
 // Shows a text and keeps it in the record under `id` (tests read texts["title"]).
 void recorded_text(App& app, std::string_view id, const std::string& text, bool wrapped = false);
 void title(App& app, std::string_view key);
+// Draws `draw` in the title font: the atlas's second font if the platform loaded one, else
+// the body font scaled up.
+void with_title_font(const std::function<void()>& draw);
 
 bool button(App& app, std::string_view id, std::string_view key);
 bool button_with_text(App& app, std::string_view id, const std::string& text);

@@ -277,6 +277,19 @@ async function journey(page, base) {
   s = await app.waitFor('French ticket view', (st) => st.language === 'fr');
   check('the ticket view switches to French', s.texts.status.startsWith('Statut : En cours'), s.texts.status);
   await app.screenshot('ticket-customer-fr');
+
+  // A wrong password: the server's error, shown in the interface's language.
+  await app.click('nav.logout');
+  await app.waitFor('home after log-out', (st) => st.screen === 'home' && st.user === null);
+  await app.click('home.login');
+  await app.waitFor('log-in screen', (st) => st.screen === 'login');
+  await app.type('login.email', email);
+  await app.type('login.password', 'not my password', true);
+  await page.keyboard.press('Enter');
+  s = await app.waitFor('the log-in error', (st) => st.error !== null && !st.busy);
+  check('a wrong password is refused with a French message', s.error.code === 'invalid_credentials' &&
+        s.error.text === 'Adresse e-mail ou mot de passe incorrect.' && s.screen === 'login', JSON.stringify(s.error));
+  await app.screenshot('login-error-fr');
 }
 
 // On a high-density screen the canvas holds device pixels, and the hook still answers in

@@ -292,16 +292,19 @@ async function journey(page, base) {
   await app.screenshot('login-error-fr');
 }
 
-// On a high-density screen the canvas holds device pixels, and the hook still answers in
-// CSS pixels: a click at the rectangle's centre lands on the widget.
+// A Spanish browser on a high-density screen: the page starts in Spanish; the canvas holds
+// device pixels, and the hook still answers in CSS pixels, so clicks land on the widgets.
 async function highDensity(browser, base) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 2 });
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, deviceScaleFactor: 2,
+                                            locale: 'es-ES' });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT_MS);
     await page.goto(base + '/', { waitUntil: 'load' });
     const app = new Driver(page);
-    await app.waitFor('home at 2x', (st) => st.screen === 'home');
+    const home = await app.waitFor('home at 2x', (st) => st.screen === 'home');
+    check('the page starts in the browser\'s language (es-ES)', home.language === 'es' &&
+          home.texts.tagline.startsWith('Asistencia'), `${home.language}: ${home.texts.tagline}`);
     const canvas = await page.evaluate(() => {
       const c = document.getElementById('canvas');
       return { width: c.width, cssWidth: c.clientWidth };

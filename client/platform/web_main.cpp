@@ -57,6 +57,14 @@ void request_frames(int count = kFramesPerEvent) {
   }
 }
 
+// The modifier flags from the keys held, as ImGui's GLFW backend computes them.
+void update_modifiers(ImGuiIO& io) {
+  io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+  io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+  io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+  io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+}
+
 void render_frame() {
   int width = 0, height = 0;
   glfwGetFramebufferSize(g_window, &width, &height);
@@ -64,9 +72,11 @@ void render_frame() {
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
   for (const int key : g_releases_held) io.KeysDown[key] = true;
+  update_modifiers(io);
   g_keys_pressed_since_frame.clear();
   g_app->frame();
   for (const int key : g_releases_held) io.KeysDown[key] = false;
+  update_modifiers(io);
   if (!g_releases_held.empty()) request_frames();
   g_releases_held.clear();
   glViewport(0, 0, width, height);

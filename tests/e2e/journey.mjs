@@ -290,6 +290,14 @@ async function journey(page, base) {
   check('a wrong password is refused with a French message', s.error.code === 'invalid_credentials' &&
         s.error.text === 'Adresse e-mail ou mot de passe incorrect.' && s.screen === 'login', JSON.stringify(s.error));
   await app.screenshot('login-error-fr');
+  // Ctrl+A selects the field's text, the right password replaces it.
+  await app.click('login.password');
+  await app.waitFor('focus on the password', (st) => st.focus === 'login.password');
+  await page.keyboard.press('Control+A');
+  await app.typeFocused('login.password', password, true);
+  await page.keyboard.press('Enter');
+  s = await app.waitFor('signed in again', (st) => st.user !== null && !st.busy);
+  check('Ctrl+A and a retyped password log in', s.screen === 'my_tickets' && s.error === null);
 }
 
 // A Spanish browser on a high-density screen: the page starts in Spanish; the canvas holds

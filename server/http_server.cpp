@@ -35,7 +35,7 @@ HttpServer::HttpServer(Config config)
       transparency_(store_, service_),
       auth_limiter_(config_.auth_attempts_per_minute),
       routes_{http_, service_, commerce_, transparency_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
-  http_.new_task_queue = [] { return new httplib::ThreadPool(8); };
+  http_.new_task_queue = [] { return new httplib::ThreadPool(32); };  // event streams hold one each
   http_.set_payload_max_length(config_.max_body_bytes);
   http_.set_read_timeout(config_.io_timeout_seconds, 0);
   http_.set_write_timeout(config_.io_timeout_seconds, 0);
@@ -97,7 +97,10 @@ int HttpServer::bind(const std::string& host, int port) {
 }
 
 bool HttpServer::listen() { return http_.listen_after_bind(); }
-void HttpServer::stop() { http_.stop(); }
+void HttpServer::stop() {
+  service_.events().close_all();  // streams end, their threads return
+  http_.stop();
+}
 
 // [SECTION] Routes
 void HttpServer::install_routes() {

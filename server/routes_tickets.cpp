@@ -94,6 +94,26 @@ void install_ticket_routes(RouteContext& routes) {
     answer_detail(res, service.log_time(user, *id, *draft), 201);
   }));
 
+  // Server-sent events: "event: ticket" with {id, status, at} whenever a ticket this user may
+  // see changes; a comment line every 15 s keeps proxies from closing the stream.
+  routes.http.Get(api + "/events", routes.authed([&service](const httplib::Request&, httplib::Response& res,
+                                                            const UserRecord& user) {
+    auto subscription = service.events().subscribe(service.viewer_of(user));
+    if (!subscription) return send_error(res, make_error("too_many_streams"));
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("X-Accel-Buffering", "no");
+    res.set_chunked_content_provider(
+        "text/event-stream",
+        [subscription](std::size_t, httplib::DataSink& sink) {
+          if (subscription->closed() || !sink.is_writable()) return false;
+          const auto event = subscription->next(15'000);
+          const std::string text = event ? *event : std::string(": keep-alive\n\n");
+          if (subscription->closed()) return false;
+          return sink.write(text.data(), text.size());
+        },
+        [&service, subscription](bool) { service.events().unsubscribe(subscription); });
+  }));
+
   routes.http.Get(api + "/queue",
                   routes.authed([&service](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
                     const auto queue = service.queue(user);

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Exception.h>
 
 #include <algorithm>
+#include <type_traits>
 #include <map>
 #include <sstream>
 
@@ -248,6 +249,19 @@ void Service::change_status(TicketRecord& ticket, TicketStatus to, std::optional
   ticket.updated_at = event.at;
 }
 
+template <class T>
+Result<T> Service::announce(Result<T> result) {
+  if (!result) return result;
+  const wire::TicketSummary& ticket = [&]() -> const wire::TicketSummary& {
+    if constexpr (std::is_same_v<T, CreatedTicket>) return result->detail.ticket;
+    else return result->ticket;
+  }();
+  if (const auto stored = store_.ticket(ticket.id))
+    events_.publish(TicketChange{stored->id, TicketOwnership{stored->account_id, stored->opened_by}, stored->status,
+                                 stored->updated_at});
+  return result;
+}
+
 // [SECTION] Ticket use cases
 Result<CreatedTicket> Service::create_ticket(const UserRecord& user, const wire::TicketDraft& draft,
                                              const std::string& idempotency_key) {
@@ -256,7 +270,7 @@ Result<CreatedTicket> Service::create_ticket(const UserRecord& user, const wire:
   if (idempotency_key.size() > wire::Limits::idempotency_key_max)
     return make_error("invalid_value", "Idempotency-Key");
   const std::string request_hash = sha256_hex(wire::to_json(draft).dump());
-  return atomically<CreatedTicket>(store_, [&]() -> Result<CreatedTicket> {
+  return announce(atomically<CreatedTicket>(store_, [&]() -> Result<CreatedTicket> {
     const Viewer viewer = viewer_of(user);
     if (const auto seen = store_.idempotency(user.id, idempotency_key)) {
       if (seen->request_hash != request_hash) return make_error("idempotency_conflict");
@@ -283,7 +297,7 @@ Result<CreatedTicket> Service::create_ticket(const UserRecord& user, const wire:
                                               TicketStatus::new_});
     store_.record_idempotency(user.id, idempotency_key, IdempotencyRecord{request_hash, ticket.id}, at);
     return CreatedTicket{detail_of(ticket, viewer), false};
-  });
+  }));
 }
 
 std::vector<wire::TicketSummary> Service::list_tickets(const UserRecord& user) {
@@ -306,7 +320,7 @@ Result<wire::TicketDetail> Service::ticket_detail(const UserRecord& user, Id tic
 }
 
 Result<wire::TicketDetail> Service::add_message(const UserRecord& user, Id ticket_id, const wire::MessageDraft& draft) {
-  return atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
+  return announce(atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
     auto found = visible_ticket(user, ticket_id);
     if (!found) return found.error();
     TicketRecord ticket = *found;
@@ -324,11 +338,11 @@ Result<wire::TicketDetail> Service::add_message(const UserRecord& user, Id ticke
     }
     store_.update_ticket(ticket);
     return detail_of(ticket, viewer);
-  });
+  }));
 }
 
 Result<wire::TicketDetail> Service::apply_action(const UserRecord& user, Id ticket_id, TicketAction action) {
-  return atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
+  return announce(atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
     auto found = visible_ticket(user, ticket_id);
     if (!found) return found.error();
     TicketRecord ticket = *found;
@@ -342,12 +356,12 @@ Result<wire::TicketDetail> Service::apply_action(const UserRecord& user, Id tick
     change_status(ticket, *next, user.id);
     store_.update_ticket(ticket);
     return detail_of(ticket, viewer_of(user));
-  });
+  }));
 }
 
 Result<wire::TicketDetail> Service::log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft) {
   if (!is_staff(user.role)) return make_error("forbidden");
-  return atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
+  return announce(atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
     auto found = visible_ticket(user, ticket_id);
     if (!found) return found.error();
     TicketRecord ticket = *found;
@@ -372,7 +386,7 @@ Result<wire::TicketDetail> Service::log_time(const UserRecord& user, Id ticket_i
     }
     store_.update_ticket(ticket);
     return detail_of(ticket, viewer_of(user));
-  });
+  }));
 }
 
 void Service::restore_funded_tickets(const AccountLedger& ledger, const std::vector<LedgerEntry>& new_entries) {

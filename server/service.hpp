@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "config.hpp"
+#include "event_hub.hpp"
 #include "store.hpp"
 #include "unit_of_work.hpp"
 #include "tessera/access.hpp"
@@ -53,6 +54,7 @@ class Service {
   Viewer viewer_of(const UserRecord& user);
   UserScope scope_of(const UserRecord& user, const Viewer& viewer) const;
   const AccountLedgers& ledgers() const { return ledgers_; }
+  EventHub& events() { return events_; }
   // Tickets that left awaiting_funding because new entries settled their overrun.
   void restore_funded_tickets(const AccountLedger& ledger, const std::vector<LedgerEntry>& new_entries);
 
@@ -67,10 +69,14 @@ class Service {
   wire::TicketDetail detail_of(const TicketRecord& ticket, const Viewer& viewer);
   SessionStart open_session(const UserRecord& user);
   void change_status(TicketRecord& ticket, TicketStatus to, std::optional<Id> author);
+  // Tells the open event streams allowed to see it that the ticket changed.
+  template <class T>
+  Result<T> announce(Result<T> result);
 
   Store& store_;
   const Config& config_;
   AccountLedgers ledgers_;
+  EventHub events_{16};  // open event streams at most (each holds a worker thread)
   std::string dummy_hash_;  // verified against for unknown emails, so timing does not tell
 };
 

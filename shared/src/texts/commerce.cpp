@@ -64,6 +64,9 @@ constexpr std::array kCommerceTexts{
               "Respuesta de PayPal ilegible."},
     TextEntry{"error.paypal_tls_unavailable", "Connexion sécurisée à PayPal indisponible.",
               "Secure connection to PayPal unavailable.", "Conexión segura con PayPal no disponible."},
+    TextEntry{"error.too_many_streams", "Trop de fenêtres ouvertes : les mises à jour en direct sont en pause.",
+              "Too many windows open: live updates are paused.",
+              "Demasiadas ventanas abiertas: las actualizaciones en directo están en pausa."},
     TextEntry{"error.webhook_unverified", "Événement PayPal non vérifié.", "Unverified PayPal event.",
               "Evento de PayPal no verificado."},
 };

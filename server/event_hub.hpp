@@ -1,0 +1,59 @@
+// Live updates (SPEC §3): server-sent events for ticket changes. Each open stream is a
+// Subscription holding the viewer it was opened for; a published change reaches only the
+// streams whose viewer may see that ticket (shared/access.hpp). Events carry the ticket id
+// and status, never its content: clients fetch what they are allowed to read.
+#pragma once
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tessera/access.hpp"
+
+namespace tessera::server {
+
+struct TicketChange {
+  Id ticket_id = 0;
+  TicketOwnership ownership;
+  TicketStatus status = TicketStatus::new_;
+  Instant at = 0;
+};
+
+class Subscription {
+ public:
+  explicit Subscription(Viewer viewer) : viewer_(viewer) {}
+  const Viewer& viewer() const { return viewer_; }
+  // The next event's text ("event: ...\ndata: ...\n\n"), or nothing after `wait_ms` or once closed.
+  std::optional<std::string> next(int wait_ms);
+  void push(std::string event);
+  void close();
+  bool closed() const;
+
+ private:
+  Viewer viewer_;
+  mutable std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::string> queue_;
+  bool closed_ = false;
+};
+
+class EventHub {
+ public:
+  explicit EventHub(std::size_t max_streams) : max_streams_(max_streams) {}
+  // Null when too many streams are open.
+  std::shared_ptr<Subscription> subscribe(const Viewer& viewer);
+  void unsubscribe(const std::shared_ptr<Subscription>& subscription);
+  void publish(const TicketChange& change);
+  void close_all();
+  std::size_t stream_count();
+
+ private:
+  std::size_t max_streams_;
+  std::mutex mutex_;
+  std::vector<std::shared_ptr<Subscription>> subscriptions_;
+};
+
+}  // namespace tessera::server

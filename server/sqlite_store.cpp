@@ -213,6 +213,21 @@ constexpr const char* kTicketColumns =
     "SELECT id, account_id, opened_by, subject, description, category, criticality, triage, language, status, "
     "funding, minutes_worked, operator_id, created_at, updated_at FROM tickets ";
 
+// Columns: id, ticket_id, kind, at, author_id, body, minutes, status_from, status_to.
+TicketEventRecord read_event(SQLite::Statement& row) {
+  TicketEventRecord e;
+  e.id = row.getColumn(0).getInt64();
+  e.ticket_id = row.getColumn(1).getInt64();
+  e.kind = row.getColumn(2).getString();
+  e.at = row.getColumn(3).getInt64();
+  e.author_id = optional_id(row.getColumn(4));
+  e.body = row.getColumn(5).getString();
+  e.minutes = row.getColumn(6).getInt64();
+  e.status_from = row.getColumn(7).isNull() ? std::nullopt : parse_ticket_status(row.getColumn(7).getString());
+  e.status_to = row.getColumn(8).isNull() ? std::nullopt : parse_ticket_status(row.getColumn(8).getString());
+  return e;
+}
+
 TicketRecord read_ticket(SQLite::Statement& row) {
   TicketRecord ticket;
   ticket.id = row.getColumn(0).getInt64();
@@ -520,19 +535,7 @@ std::vector<TicketEventRecord> SqliteStore::ticket_events(Id ticket_id) {
                           "FROM ticket_events WHERE ticket_id = ? ORDER BY id");
   query.bind(1, static_cast<std::int64_t>(ticket_id));
   std::vector<TicketEventRecord> events;
-  while (query.executeStep()) {
-    TicketEventRecord e;
-    e.id = query.getColumn(0).getInt64();
-    e.ticket_id = query.getColumn(1).getInt64();
-    e.kind = query.getColumn(2).getString();
-    e.at = query.getColumn(3).getInt64();
-    e.author_id = optional_id(query.getColumn(4));
-    e.body = query.getColumn(5).getString();
-    e.minutes = query.getColumn(6).getInt64();
-    e.status_from = query.getColumn(7).isNull() ? std::nullopt : parse_ticket_status(query.getColumn(7).getString());
-    e.status_to = query.getColumn(8).isNull() ? std::nullopt : parse_ticket_status(query.getColumn(8).getString());
-    events.push_back(std::move(e));
-  }
+  while (query.executeStep()) events.push_back(read_event(query));
   return events;
 }
 
@@ -785,19 +788,7 @@ std::vector<TicketEventRecord> SqliteStore::events_of_tickets_with_status(Ticket
                           "ORDER BY e.ticket_id, e.id");
   query.bind(1, std::string(to_string(status)));
   std::vector<TicketEventRecord> events;
-  while (query.executeStep()) {
-    TicketEventRecord e;
-    e.id = query.getColumn(0).getInt64();
-    e.ticket_id = query.getColumn(1).getInt64();
-    e.kind = query.getColumn(2).getString();
-    e.at = query.getColumn(3).getInt64();
-    e.author_id = optional_id(query.getColumn(4));
-    e.body = query.getColumn(5).getString();
-    e.minutes = query.getColumn(6).getInt64();
-    e.status_from = query.getColumn(7).isNull() ? std::nullopt : parse_ticket_status(query.getColumn(7).getString());
-    e.status_to = query.getColumn(8).isNull() ? std::nullopt : parse_ticket_status(query.getColumn(8).getString());
-    events.push_back(std::move(e));
-  }
+  while (query.executeStep()) events.push_back(read_event(query));
   return events;
 }
 

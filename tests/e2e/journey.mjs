@@ -12,7 +12,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -329,6 +328,14 @@ async function highDensity(browser, base) {
 
 // [SECTION] Main: set up, run, always clean up
 async function main() {
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch (e) {
+    log(`  FAIL setup: playwright-core is not installed (npm ci in tests/e2e): ${e.message}`);
+    log('e2e: 0 passed, 1 failed');
+    process.exit(1);
+  }
   fs.mkdirSync(outDir, { recursive: true });
   for (const old of fs.readdirSync(outDir))  // screenshots of an earlier run
     if (/^(\d\d-.*|failure)\.png$/.test(old)) fs.rmSync(path.join(outDir, old));

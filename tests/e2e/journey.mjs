@@ -139,7 +139,8 @@ async function journey(page, base) {
                              { timeout: WAIT_MS });
   const firstFrameMs = await page.evaluate(() => window.tesseraTest.firstFrameMs);
   log(`page load -> first frame: ${firstFrameMs.toFixed(0)} ms (navigation start to first rendered frame; wall ${Date.now() - started} ms)`);
-  let s = await app.waitFor('home screen', (st) => st.screen === 'home');
+  let s = await app.waitFor('home screen', (st) => st.screen === 'home' && st.settled &&
+                            st.texts.tagline !== undefined);
   check('visitor sees the home screen', s.screen === 'home' && s.user === null);
   await app.screenshot('home');
 
@@ -309,7 +310,8 @@ async function highDensity(browser, base) {
     page.setDefaultTimeout(WAIT_MS);
     await page.goto(base + '/', { waitUntil: 'load' });
     const app = new Driver(page);
-    const home = await app.waitFor('home at 2x', (st) => st.screen === 'home');
+    const home = await app.waitFor('home at 2x', (st) => st.screen === 'home' && st.settled &&
+                                   st.texts.tagline !== undefined);
     check('the page starts in the browser\'s language (es-ES)', home.language === 'es' &&
           home.texts.tagline.startsWith('Asistencia'), `${home.language}: ${home.texts.tagline}`);
     const canvas = await page.evaluate(() => {

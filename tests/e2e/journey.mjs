@@ -294,6 +294,7 @@ async function journey(page, base) {
   await app.click('login.password');
   await app.waitFor('focus on the password', (st) => st.focus === 'login.password');
   await page.keyboard.press('Control+A');
+  await app.idle();  // the chord's frames drawn before typing, as a person's fingers would leave Ctrl first
   await app.typeFocused('login.password', password, true);
   await page.keyboard.press('Enter');
   s = await app.waitFor('signed in again', (st) => st.user !== null && !st.busy);

@@ -33,6 +33,7 @@ HttpServer::HttpServer(Config config)
       paypal_(make_paypal(config_)),
       commerce_(store_, service_, paypal_.get()),
       transparency_(store_, service_),
+      scheduler_(store_, service_),
       auth_limiter_(config_.auth_attempts_per_minute),
       routes_{http_, service_, commerce_, transparency_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
   http_.new_task_queue = [] { return new httplib::ThreadPool(32); };  // event streams hold one each
@@ -98,6 +99,7 @@ int HttpServer::bind(const std::string& host, int port) {
 
 bool HttpServer::listen() { return http_.listen_after_bind(); }
 void HttpServer::stop() {
+  scheduler_.stop();
   service_.events().close_all();  // streams end, their threads return
   http_.stop();
 }

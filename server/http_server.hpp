@@ -11,6 +11,7 @@
 #include "http_util.hpp"
 #include "rate_limiter.hpp"
 #include "service.hpp"
+#include "scheduler.hpp"
 #include "sqlite_store.hpp"
 #include "transparency.hpp"
 
@@ -27,6 +28,7 @@ class HttpServer {
 
   Service& service() { return service_; }
   Commerce& commerce() { return commerce_; }
+  Scheduler& scheduler() { return scheduler_; }
   SqliteStore& store() { return store_; }
   const Config& config() const { return config_; }
 
@@ -39,6 +41,7 @@ class HttpServer {
   std::unique_ptr<PayPalClient> paypal_;  // null when PayPal is not configured
   Commerce commerce_;
   Transparency transparency_;
+  Scheduler scheduler_;
   RateLimiter auth_limiter_;
   httplib::Server http_;
   RouteContext routes_;  // the route handlers refer to it: it lives as long as the server

@@ -34,6 +34,7 @@ int serve(Config config) {
     return 1;
   }
   g_server = &server;
+  server.scheduler().start();  // expiries, auto-close, subscription ends: every minute
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   std::cout << "Tessera is serving http://" << config.host << ":" << port << "/ (database "

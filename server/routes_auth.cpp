@@ -43,6 +43,14 @@ void install_auth_routes(RouteContext& routes) {
                   routes.authed([&routes](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
                     send_json(res, 200, routes.service.me(user));
                   }));
+
+  // The owner cancels the subscription: it stays usable until the period's end.
+  routes.http.Post(routes.api + "/subscription/cancel",
+                   routes.authed([&routes](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
+                     const auto me = routes.service.cancel_subscription(user);
+                     if (!me) return send_error(res, me.error());
+                     send_json(res, 200, *me);
+                   }));
 }
 
 }  // namespace tessera::server

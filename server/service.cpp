@@ -389,6 +389,38 @@ Result<wire::TicketDetail> Service::log_time(const UserRecord& user, Id ticket_i
   }));
 }
 
+bool Service::system_action(Id ticket_id, TicketAction action) {
+  const auto done = announce(atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
+    auto ticket = store_.ticket(ticket_id);
+    if (!ticket) return make_error("not_found");
+    const auto next = apply_ticket_action(TicketFacts{ticket->status, ticket->minutes_worked}, action, Role::system);
+    if (!next) return next.error();
+    if (!is_open(*next)) {
+      AccountLedger ledger = load_ledger(ticket->account_id);
+      record(ticket->account_id, ledger, CloseTicket{ledger_now(ledger), ticket->id});
+    }
+    change_status(*ticket, *next, std::nullopt);
+    store_.update_ticket(*ticket);
+    wire::TicketDetail detail;
+    detail.ticket.id = ticket->id;
+    return detail;
+  }));
+  return done.ok();
+}
+
+Result<wire::Me> Service::cancel_subscription(const UserRecord& user) {
+  const Viewer viewer = viewer_of(user);
+  if (user.role != Role::customer || !user.account_id || !viewer.is_account_owner) return make_error("owner_only");
+  const auto cancelled = atomically<bool>(store_, [&]() -> Result<bool> {
+    AccountLedger ledger = load_ledger(*user.account_id);
+    record(*user.account_id, ledger, CancelSubscription{ledger_now(ledger)});
+    store_.audit(now(), user.id, "subscription_cancelled", "{}");
+    return true;
+  });
+  if (!cancelled) return cancelled.error();
+  return me(user);
+}
+
 void Service::restore_funded_tickets(const AccountLedger& ledger, const std::vector<LedgerEntry>& new_entries) {
   for (Id ticket_id : tickets_funding_restored(ledger, new_entries)) {
     auto ticket = store_.ticket(ticket_id);

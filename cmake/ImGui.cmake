@@ -15,5 +15,4 @@ if(EMSCRIPTEN)
   target_sources(imgui PRIVATE ${TESSERA_IMGUI_DIR}/backends/imgui_impl_glfw.cpp
                                ${TESSERA_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
   target_include_directories(imgui SYSTEM PUBLIC ${TESSERA_IMGUI_DIR}/backends)
-  target_compile_options(imgui PUBLIC -sUSE_GLFW=3)
 endif()

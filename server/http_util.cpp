@@ -19,7 +19,7 @@ int http_status_for(const std::string& code) {
       {"invalid_transition", 409},   {"work_already_logged", 409},
       {"already_exists", 409},       {"body_too_large", 413},       {"idempotency_conflict", 422},
       {"rate_limited", 429},         {"internal", 500},             {"owner_only", 403},
-      {"order_not_payable", 409},    {"no_subscription", 409},      {"subscription_cancelled", 409},    {"ticket_not_closed", 409},    {"already_rated", 409},    {"subscription_already_active", 409}, {"restart_too_early", 409},
+      {"order_not_payable", 409},    {"no_subscription", 409},      {"adjustment_below_zero", 409},      {"subscription_cancelled", 409},    {"ticket_not_closed", 409},    {"already_rated", 409},    {"subscription_already_active", 409}, {"restart_too_early", 409},
       {"paypal_unavailable", 503},   {"paypal_declined", 402},      {"paypal_unreachable", 502},
       {"paypal_timeout", 504},       {"webhook_unverified", 400},   {"too_many_streams", 503},       {"paypal_error", 502},         {"paypal_invalid_response", 502},
   };

@@ -94,6 +94,35 @@ void install_ticket_routes(RouteContext& routes) {
     answer_detail(res, service.log_time(user, *id, *draft), 201);
   }));
 
+  routes.http.Post(api + R"(/tickets/(\d+)/triage)", routes.authed([&service](const httplib::Request& req,
+                                                                              httplib::Response& res,
+                                                                              const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto field = body->find("criticality");
+    if (field == body->end() || !field->is_string()) return send_error(res, make_error("required", "criticality"));
+    const auto criticality = parse_criticality(field->get<std::string>());
+    if (!criticality) return send_error(res, make_error("invalid_value", "criticality"));
+    answer_detail(res, service.triage(user, *id, *criticality), 200);
+  }));
+
+  routes.http.Post(api + R"(/tickets/(\d+)/adjustments)", routes.authed([&service](const httplib::Request& req,
+                                                                                   httplib::Response& res,
+                                                                                   const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto minutes = body->find("minutes");
+    if (minutes == body->end() || !minutes->is_number_integer()) return send_error(res, make_error("required", "minutes"));
+    const auto note = body->find("note");
+    if (note == body->end() || !note->is_string() || note->get<std::string>().empty())
+      return send_error(res, make_error("note_required", "note"));
+    answer_detail(res, service.adjust_time(user, *id, minutes->get<Minutes>(), note->get<std::string>()), 201);
+  }));
+
   // Server-sent events: "event: ticket" with {id, status, at} whenever a ticket this user may
   // see changes; a comment line every 15 s keeps proxies from closing the stream.
   routes.http.Get(api + "/events", routes.authed([&service](const httplib::Request&, httplib::Response& res,

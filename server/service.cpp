@@ -218,7 +218,8 @@ wire::TicketDetail Service::detail_of(const TicketRecord& t, const Viewer& viewe
     entry.minutes = event.minutes;
     entry.status_from = event.status_from;
     entry.status_to = event.status_to;
-    if (event.kind == "time_entry" && time_entries_seen < entry_costs.size()) entry.cost = entry_costs[time_entries_seen++];
+    if ((event.kind == "time_entry" || event.kind == "time_adjustment") && time_entries_seen < entry_costs.size())
+      entry.cost = entry_costs[time_entries_seen++];
     if (event.author_id) {
       auto found = authors.find(*event.author_id);
       if (found == authors.end()) {
@@ -386,6 +387,45 @@ Result<wire::TicketDetail> Service::log_time(const UserRecord& user, Id ticket_i
     }
     store_.update_ticket(ticket);
     return detail_of(ticket, viewer_of(user));
+  }));
+}
+
+Result<wire::TicketDetail> Service::triage(const UserRecord& user, Id ticket_id, Criticality criticality) {
+  if (!is_staff(user.role)) return make_error("forbidden");
+  return announce(atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
+    auto found = visible_ticket(user, ticket_id);
+    if (!found) return found.error();
+    TicketRecord ticket = *found;
+    if (!is_open(ticket.status)) return make_error("ticket_closed");
+    const Instant at = now();
+    store_.add_ticket_event(TicketEventRecord{0, ticket.id, "triage_change", at, user.id,
+                                              std::string(to_string(criticality)), 0, std::nullopt, std::nullopt});
+    ticket.triage = criticality;
+    ticket.updated_at = at;
+    store_.update_ticket(ticket);
+    return detail_of(ticket, viewer_of(user));
+  }));
+}
+
+Result<wire::TicketDetail> Service::adjust_time(const UserRecord& user, Id ticket_id, Minutes minutes,
+                                                const std::string& note) {
+  if (user.role != Role::admin) return make_error("forbidden");
+  return announce(atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
+    auto found = visible_ticket(user, ticket_id);
+    if (!found) return found.error();
+    TicketRecord ticket = *found;
+    AccountLedger ledger = load_ledger(ticket.account_id);
+    const Instant at = ledger_now(ledger);
+    const auto entries = record(ticket.account_id, ledger, AdjustTime{at, ticket.id, minutes, note});
+    store_.add_ticket_event(
+        TicketEventRecord{0, ticket.id, "time_adjustment", at, user.id, note, minutes, std::nullopt, std::nullopt});
+    ticket.minutes_worked += minutes;
+    ticket.updated_at = at;
+    store_.update_ticket(ticket);
+    restore_funded_tickets(ledger, entries);  // a correction downwards may cancel an overrun
+    store_.audit(at, user.id, "time_adjusted",
+                 nlohmann::json{{"ticket", ticket.id}, {"minutes", minutes}, {"note", note}}.dump());
+    return detail_of(*store_.ticket(ticket.id), viewer_of(user));
   }));
 }
 

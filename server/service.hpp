@@ -49,6 +49,10 @@ class Service {
   Result<wire::TicketDetail> apply_action(const UserRecord& user, Id ticket_id, TicketAction action);
   Result<wire::TicketDetail> log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft);
   Result<std::vector<wire::TicketSummary>> queue(const UserRecord& user);
+  // Operators triage: their criticality is kept beside the customer's and orders the queue.
+  Result<wire::TicketDetail> triage(const UserRecord& user, Id ticket_id, Criticality criticality);
+  // Admins correct worked time with a signed adjustment entry (entries are never edited).
+  Result<wire::TicketDetail> adjust_time(const UserRecord& user, Id ticket_id, Minutes minutes, const std::string& note);
 
   // A transition the system makes (auto-close, subscription end): status, ledger, event.
   // False when the ticket is not in a status that allows it.

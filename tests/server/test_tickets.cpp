@@ -263,3 +263,45 @@ BOOST_AUTO_TEST_CASE(one_trial_per_email_even_after_the_account_is_gone) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(triage_and_adjustments, ServerFixture)
+
+BOOST_AUTO_TEST_CASE(triage_keeps_both_criticalities_and_reorders_the_queue) {
+  ApiClient ana = customer("ana@example.com");
+  json low = ticket_body("Low one");
+  low["criticality"] = "low";
+  const Id low_id = ana.post("/api/v1/tickets", low, {{"Idempotency-Key", "1"}}).body["ticket"]["id"].get<Id>();
+  ana.post("/api/v1/tickets", ticket_body("High one"), {{"Idempotency-Key", "2"}});
+  ApiClient olga = staff("olga@tessera.local");
+  BOOST_TEST(olga.get("/api/v1/queue").body["tickets"][0]["subject"] == "High one");
+  const auto triaged = olga.post("/api/v1/tickets/" + std::to_string(low_id) + "/triage", {{"criticality", "critical"}});
+  BOOST_TEST_REQUIRE(triaged.status == 200);
+  BOOST_TEST(triaged.body["ticket"]["criticality"] == "low");  // the customer's word is kept
+  BOOST_TEST(triaged.body["ticket"]["triage"] == "critical");
+  BOOST_TEST(olga.get("/api/v1/queue").body["tickets"][0]["subject"] == "Low one");
+  BOOST_TEST(ana.post("/api/v1/tickets/" + std::to_string(low_id) + "/triage", {{"criticality", "critical"}}).status == 403);
+  BOOST_TEST(olga.post("/api/v1/tickets/" + std::to_string(low_id) + "/triage", {{"criticality", "urgent"}}).status == 400);
+}
+
+BOOST_AUTO_TEST_CASE(an_admin_corrects_worked_time_with_a_signed_adjustment) {
+  ApiClient ana = customer("ana@example.com");
+  const std::string path = "/api/v1/tickets/" + std::to_string(open_ticket(ana));
+  ApiClient olga = staff("olga@tessera.local");
+  olga.post(path + "/actions", {{"action", "take"}});
+  olga.post(path + "/time", {{"minutes", 12}, {"note", "typo: was 2"}});
+  BOOST_TEST(ana.get("/api/v1/me").body["balances"]["trial_minutes_left"] == 3);
+  BOOST_TEST(olga.post(path + "/adjustments", {{"minutes", -10}, {"note", "x"}}).status == 403);  // admins only
+  ApiClient boss = staff("boss@tessera.local", "admin");
+  const auto adjusted = boss.post(path + "/adjustments", {{"minutes", -10}, {"note", "Entered 12 instead of 2"}});
+  BOOST_TEST_REQUIRE(adjusted.status == 201);
+  BOOST_TEST(adjusted.body["ticket"]["minutes_worked"] == 2);
+  BOOST_TEST(ana.get("/api/v1/me").body["balances"]["trial_minutes_left"] == 13);
+  BOOST_TEST(boss.post(path + "/adjustments", {{"minutes", -5}, {"note", "too much"}}).error_code() == "adjustment_below_zero");
+  BOOST_TEST(boss.post(path + "/adjustments", {{"minutes", 5}}).error_code() == "note_required");
+  int entries = 0;
+  const auto detail = ana.get(path);
+  for (const auto& entry : detail.body["timeline"]) entries += entry["kind"] == "time_entry" || entry["kind"] == "time_adjustment";
+  BOOST_TEST(entries == 2);  // the original entry stays; the correction is a second entry
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
 # Builds one or more presets (native, release, web, coverage) after making sure the
-# dependencies are installed. Usage: scripts/build.sh [preset ...]  (default: release web)
+# dependencies are installed. Usage: scripts/build.sh [preset[:target] ...]
+# (default: release:tessera web:tessera_web — the server and the browser client).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 source scripts/env.sh
 bash scripts/setup.sh
 presets=("$@")
-((${#presets[@]})) || presets=(release web)
-for preset in "${presets[@]}"; do
+((${#presets[@]})) || presets=(release:tessera web:tessera_web)
+for item in "${presets[@]}"; do
+  preset="${item%%:*}"
+  target=""
+  [[ "$item" == *:* ]] && target="${item#*:}"
   echo "build: $preset"
   if [[ ! -f "build/$preset/build.ninja" ]]; then
     mkdir -p build
     cmake --preset "$preset" -DTESSERA_IMGUI_DIR="$TESSERA_IMGUI_DIR" > "build/configure-$preset.log" 2>&1 \
       || { cat "build/configure-$preset.log"; exit 1; }
   fi
-  cmake --build --preset "$preset"
+  if [[ -n "$target" ]]; then cmake --build --preset "$preset" --target "$target"; else cmake --build --preset "$preset"; fi
 done

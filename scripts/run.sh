@@ -5,7 +5,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-bash scripts/build.sh release web
+bash scripts/build.sh release:tessera web:tessera_web
 port="${PORT:-8080}"
 mkdir -p data
 build/release/server/tessera init --db data/tessera.db --demo > /dev/null

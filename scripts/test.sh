@@ -51,8 +51,9 @@ e2e_log=build/test-logs/e2e.log
 TESSERA_BIN="$here/build/native/server/tessera" TESSERA_WEB_ROOT="$here/build/web/client/www" \
   TESSERA_E2E_OUT="$here/build/e2e" node tests/e2e/journey.mjs > "$e2e_log" 2>&1
 code=$?
-passed=$(grep -oE '^e2e: [0-9]+ passed' "$e2e_log" | grep -oE '[0-9]+' | head -n1)
-failed=$(grep -oE '^e2e: [0-9]+ passed, [0-9]+ failed' "$e2e_log" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+summary_line=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed' "$e2e_log" | tail -n1)
+passed=$(sed -E 's/^e2e: ([0-9]+) passed.*/\1/' <<< "$summary_line")
+failed=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<< "$summary_line")
 passed=${passed:-0}; failed=${failed:-0}
 if [[ "$code" != 0 && "$failed" == 0 ]]; then failed=1; fi
 total_passed=$((total_passed + passed)); total_failed=$((total_failed + failed))

@@ -113,6 +113,7 @@ void HttpServer::install_routes() {
   install_ticket_routes(routes_);
   install_commerce_routes(routes_);
   install_public_routes(routes_);
+  install_admin_routes(routes_);
 }
 
 }  // namespace tessera::server

@@ -60,6 +60,13 @@ class Service {
   // The owner cancels the subscription: usable until the period's end (SPEC §1.2).
   Result<wire::Me> cancel_subscription(const UserRecord& user);
 
+  // [SECTION] Administration
+  std::vector<UserRecord> staff() { return store_.staff_users(); }
+  void audit(Id actor, const std::string& action, const std::string& details) {
+    store_.audit(now(), actor, action, details);
+  }
+  std::vector<AuditRecord> audit_entries(std::size_t limit) { return store_.audit_entries(limit); }
+
   // [SECTION] Shared with the other services
   Viewer viewer_of(const UserRecord& user);
   UserScope scope_of(const UserRecord& user, const Viewer& viewer) const;

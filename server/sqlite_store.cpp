@@ -365,6 +365,14 @@ bool SqliteStore::any_user_with_role(Role role) {
   return query.executeStep();
 }
 
+std::vector<UserRecord> SqliteStore::staff_users() {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, std::string(kUserColumns) + "WHERE role IN ('operator', 'admin') ORDER BY id");
+  std::vector<UserRecord> users;
+  while (query.executeStep()) users.push_back(read_user(query));
+  return users;
+}
+
 std::vector<Id> SqliteStore::account_ids() {
   std::lock_guard lock(mutex_);
   SQLite::Statement query(db_, "SELECT id FROM accounts ORDER BY id");
@@ -733,6 +741,18 @@ void SqliteStore::audit(Instant at, std::optional<Id> actor, const std::string& 
   insert.bind(3, action);
   insert.bind(4, details);
   insert.exec();
+}
+
+std::vector<AuditRecord> SqliteStore::audit_entries(std::size_t limit) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, "SELECT id, at, actor_id, action, details FROM audit_log ORDER BY id DESC LIMIT ?");
+  query.bind(1, static_cast<std::int64_t>(limit));
+  std::vector<AuditRecord> entries;
+  while (query.executeStep())
+    entries.push_back(AuditRecord{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(),
+                                  optional_id(query.getColumn(2)), query.getColumn(3).getString(),
+                                  query.getColumn(4).getString()});
+  return entries;
 }
 
 bool SqliteStore::remember_webhook_event(const std::string& event_id, Instant at) {

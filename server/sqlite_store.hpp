@@ -26,6 +26,7 @@ class SqliteStore final : public Store {
   std::optional<UserRecord> user_by_id(Id id) override;
   std::optional<UserRecord> user_by_email(const std::string& normalized_email) override;
   bool any_user_with_role(Role role) override;
+  std::vector<UserRecord> staff_users() override;
   std::vector<Id> account_ids() override;
 
   bool email_had_trial(const std::string& normalized_email) override;
@@ -62,6 +63,7 @@ class SqliteStore final : public Store {
   void put_setting(const std::string& key, const std::string& value) override;
   void audit(Instant at, std::optional<Id> actor, const std::string& action, const std::string& details) override;
   bool remember_webhook_event(const std::string& event_id, Instant at) override;
+  std::vector<AuditRecord> audit_entries(std::size_t limit) override;
 
   void save_evaluation(const EvaluationRecord& evaluation) override;
   std::optional<EvaluationRecord> evaluation(Id ticket_id) override;

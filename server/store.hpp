@@ -113,6 +113,14 @@ struct ContactRecord {
   Instant at = 0;
 };
 
+struct AuditRecord {
+  Id id = 0;
+  Instant at = 0;
+  std::optional<Id> actor_id;
+  std::string action;
+  std::string details;  // JSON
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -127,6 +135,7 @@ class Store {
   virtual std::optional<UserRecord> user_by_id(Id id) = 0;
   virtual std::optional<UserRecord> user_by_email(const std::string& normalized_email) = 0;
   virtual bool any_user_with_role(Role role) = 0;
+  virtual std::vector<UserRecord> staff_users() = 0;
   virtual std::vector<Id> account_ids() = 0;
 
   // [SECTION] Trials: kept for ever, by email (one trial per person, SPEC §1.1).
@@ -168,6 +177,7 @@ class Store {
   virtual std::optional<std::string> setting(const std::string& key) = 0;
   virtual void put_setting(const std::string& key, const std::string& value) = 0;
   virtual void audit(Instant at, std::optional<Id> actor, const std::string& action, const std::string& details) = 0;
+  virtual std::vector<AuditRecord> audit_entries(std::size_t limit) = 0;
   // False when this PayPal event id was already handled (webhooks are deduplicated).
   virtual bool remember_webhook_event(const std::string& event_id, Instant at) = 0;
 

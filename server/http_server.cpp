@@ -57,6 +57,12 @@ HttpServer::HttpServer(Config config)
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Referrer-Policy", "no-referrer");
     res.set_header("X-Frame-Options", "DENY");
+    // The client is same-origin scripts and WebAssembly ('wasm-unsafe-eval' lets the page
+    // compile app.wasm; no eval of JavaScript); inline styles only in the page shell.
+    res.set_header("Content-Security-Policy",
+                   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+                   "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                   "frame-ancestors 'none'; form-action 'self'");
     if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
   });
   http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -3,6 +3,7 @@
 // an input event, a network answer, a resize; an idle tab renders no frame and uses no CPU.
 // The font (DejaVu Sans, with Latin accents) arrives before the first frame.
 #include <GLFW/glfw3.h>
+#include <cstdlib>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
@@ -167,10 +168,21 @@ void await_font() {
   });
 }
 
+// The browser's language tags, "fr-FR,fr,en" (a malloc'd string; no eval, so the page
+// works under a Content-Security-Policy without 'unsafe-eval').
+EM_JS(char*, tessera_browser_language_tags, (), {
+  const tags = (navigator.languages && navigator.languages.length ? navigator.languages.join(',') : navigator.language) || '';
+  const size = lengthBytesUTF8(tags) + 1;
+  const pointer = _malloc(size);
+  stringToUTF8(tags, pointer, size);
+  return pointer;
+});
+
 tessera::Language browser_language() {
-  const char* tags = emscripten_run_script_string(
-      "(navigator.languages && navigator.languages.length ? navigator.languages.join(',') : navigator.language) || ''");
-  return tessera::language_from_tag(tags != nullptr ? tags : "");
+  char* tags = tessera_browser_language_tags();
+  const tessera::Language language = tessera::language_from_tag(tags != nullptr ? tags : "");
+  std::free(tags);
+  return language;
 }
 
 void set_style() {

@@ -163,6 +163,10 @@ BOOST_AUTO_TEST_CASE(every_answer_carries_security_headers) {
   BOOST_TEST(response.headers.find("X-Content-Type-Options")->second == "nosniff");
   BOOST_TEST(response.headers.find("X-Frame-Options")->second == "DENY");
   BOOST_TEST(response.headers.find("Cache-Control")->second == "no-store");
+  const std::string csp = response.headers.find("Content-Security-Policy")->second;
+  BOOST_TEST(csp.find("script-src 'self' 'wasm-unsafe-eval';") != std::string::npos);
+  BOOST_TEST(csp.find("'unsafe-eval'") == std::string::npos);  // no JavaScript eval allowed
+  BOOST_TEST(csp.find("frame-ancestors 'none'") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

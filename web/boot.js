@@ -1,0 +1,27 @@
+// Tessera's boot script, loaded before app.js (a file, not inline, so the page works under a
+// strict Content-Security-Policy): starts the font download, defines window.tesseraTest (the
+// end-to-end tests' hook) and the Emscripten Module settings.
+document.getElementById('canvas').addEventListener('contextmenu', (event) => event.preventDefault());
+// The font starts downloading now; the program takes it when it has started.
+window.tesseraFont = fetch('fonts/DejaVuSans.ttf')
+  .then((answer) => (answer.ok ? answer.arrayBuffer() : null))
+  .catch(() => null);
+// Test hook: rect(id) -> {x, y, w, h} in page pixels or null; state() -> the app's state.
+window.tesseraTest = {
+  firstFrameMs: null,
+  ready: false,
+  rect(id) {
+    if (!this.ready) return null;
+    const text = Module.ccall('tessera_test_rect', 'string', ['string'], [id]);
+    return text ? JSON.parse(text) : null;
+  },
+  state() {
+    if (!this.ready) return null;
+    return JSON.parse(Module.ccall('tessera_test_state', 'string', [], []));
+  },
+};
+var Module = {
+  canvas: document.getElementById('canvas'),
+  onRuntimeInitialized() { window.tesseraTest.ready = true; },
+  printErr(text) { console.error(text); },
+};

@@ -5,73 +5,14 @@
 
 #include "tessera/domain_wire.hpp"
 #include "tessera/email.hpp"
+#include "wire_fields.hpp"
 
 namespace tessera::wire {
 
 using nlohmann::json;
 
-// [SECTION] Reading request fields
-namespace {
-
-Error field_error(std::string code, std::string field, std::map<std::string, std::string> params = {}) {
-  return Error{std::move(code), std::move(field), std::move(params)};
-}
-
-bool is_valid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t continuation = lead < 0x80 ? 0 : (lead >> 5) == 0x6 ? 1 : (lead >> 4) == 0xE ? 2 : (lead >> 3) == 0x1E ? 3 : 4;
-    if (continuation == 4 || i + continuation >= text.size() + (continuation == 0 ? 1 : 0)) return false;
-    for (std::size_t k = 1; k <= continuation; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return false;
-    i += continuation + 1;
-  }
-  return true;
-}
-
-// A required string of 1..max bytes, trimmed of surrounding spaces when `trim` is set.
-std::optional<Error> read_text(const json& body, const char* field, std::size_t max, std::string& out,
-                               bool trim = true) {
-  const auto found = body.find(field);
-  if (found == body.end() || found->is_null()) return field_error("required", field);
-  if (!found->is_string()) return field_error("invalid_type", field);
-  std::string text = found->get<std::string>();
-  if (trim) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    const auto last = text.find_last_not_of(" \t\r\n");
-    text = first == std::string::npos ? std::string() : text.substr(first, last - first + 1);
-  }
-  if (text.empty()) return field_error("required", field);
-  if (text.size() > max) return field_error("too_long", field, {{"max", std::to_string(max)}});
-  if (!is_valid_utf8(text)) return field_error("invalid_value", field);
-  out = std::move(text);
-  return std::nullopt;
-}
-
-template <class Enum, class Parse>
-std::optional<Error> read_enum(const json& body, const char* field, Parse parse, Enum& out,
-                               std::optional<Enum> fallback = std::nullopt) {
-  const auto found = body.find(field);
-  if (found == body.end() || found->is_null()) {
-    if (fallback) {
-      out = *fallback;
-      return std::nullopt;
-    }
-    return field_error("required", field);
-  }
-  if (!found->is_string()) return field_error("invalid_type", field);
-  const auto parsed = parse(found->get<std::string>());
-  if (!parsed) return field_error("invalid_value", field);
-  out = *parsed;
-  return std::nullopt;
-}
-
-std::optional<Error> require_object(const json& body) {
-  if (!body.is_object()) return field_error("invalid_json", "");
-  return std::nullopt;
-}
-
-}  // namespace
+// [SECTION] Reading request fields: see wire_fields.hpp
+using namespace fields;
 
 // [SECTION] Requests
 Result<SignupRequest> parse_signup(const json& body) {
@@ -82,14 +23,8 @@ Result<SignupRequest> parse_signup(const json& body) {
   if (auto error = read_text(body, "email", 254, email)) return *error;
   request.email = normalize_email(email);
   if (!is_valid_email(request.email)) return field_error("invalid_email", "email");
-  const auto password = body.find("password");
-  if (password == body.end() || password->is_null()) return field_error("required", "password");
-  if (!password->is_string()) return field_error("invalid_type", "password");
-  request.password = password->get<std::string>();
-  if (request.password.size() < Limits::password_min)
-    return field_error("password_too_short", "password", {{"min", std::to_string(Limits::password_min)}});
-  if (request.password.size() > Limits::password_max)
-    return field_error("too_long", "password", {{"max", std::to_string(Limits::password_max)}});
+  if (auto error = read_new_password(body, "password", Limits::password_min, Limits::password_max, request.password))
+    return *error;
   if (auto error = read_enum(body, "language", parse_language, request.language, std::optional(Language::en)))
     return *error;
   return request;
@@ -184,7 +119,8 @@ T value_or(const json& in, const char* field, T fallback) {
 
 void to_json(json& out, const UserView& v) {
   out = json{{"id", v.id},       {"account_id", v.account_id},        {"name", v.name},
-             {"email", v.email}, {"role", std::string(to_string(v.role))}, {"language", std::string(to_string(v.language))}};
+             {"email", v.email}, {"role", std::string(to_string(v.role))}, {"language", std::string(to_string(v.language))},
+             {"account_owner", v.account_owner}};
 }
 void from_json(const json& in, UserView& v) {
   v.id = value_or<Id>(in, "id", 0);
@@ -193,6 +129,7 @@ void from_json(const json& in, UserView& v) {
   v.email = value_or<std::string>(in, "email", "");
   v.role = enum_from(in, "role", parse_role, Role::customer);
   v.language = enum_from(in, "language", parse_language, Language::en);
+  v.account_owner = value_or<bool>(in, "account_owner", false);
 }
 
 void to_json(json& out, const Balances& v) {
@@ -300,8 +237,25 @@ void from_json(const json& in, TimelineEntry& v) {
   v.cost = (cost != in.end() && cost->is_object()) ? std::optional(cost->get<Cost>()) : std::nullopt;
 }
 
+void to_json(json& out, const AttachmentView& v) {
+  out = json{{"id", v.id},     {"filename", v.filename},       {"content_type", v.content_type},
+             {"size", v.size}, {"uploaded_by", v.uploaded_by}, {"at", v.at}};
+}
+void from_json(const json& in, AttachmentView& v) {
+  v.id = value_or<Id>(in, "id", 0);
+  v.filename = value_or<std::string>(in, "filename", "");
+  v.content_type = value_or<std::string>(in, "content_type", "");
+  v.size = value_or<std::int64_t>(in, "size", 0);
+  v.uploaded_by = value_or<std::string>(in, "uploaded_by", "");
+  v.at = value_or<Instant>(in, "at", 0);
+}
+
 void to_json(json& out, const TicketDetail& v) {
-  out = json{{"ticket", v.ticket}, {"description", v.description}, {"timeline", v.timeline}, {"cost", v.cost}};
+  out = json{{"ticket", v.ticket},
+             {"description", v.description},
+             {"timeline", v.timeline},
+             {"attachments", v.attachments},
+             {"cost", v.cost}};
 }
 void from_json(const json& in, TicketDetail& v) {
   if (in.contains("ticket")) v.ticket = in.at("ticket").get<TicketSummary>();
@@ -309,6 +263,9 @@ void from_json(const json& in, TicketDetail& v) {
   v.timeline.clear();
   if (const auto timeline = in.find("timeline"); timeline != in.end() && timeline->is_array())
     for (const auto& entry : *timeline) v.timeline.push_back(entry.get<TimelineEntry>());
+  v.attachments.clear();
+  if (const auto attachments = in.find("attachments"); attachments != in.end() && attachments->is_array())
+    for (const auto& attachment : *attachments) v.attachments.push_back(attachment.get<AttachmentView>());
   v.cost = in.contains("cost") && in["cost"].is_object() ? in["cost"].get<Cost>() : Cost{};
 }
 

@@ -45,6 +45,7 @@ struct UserView {
   std::string email;
   Role role = Role::customer;
   Language language = Language::en;
+  bool account_owner = false;  // customers: the owner of the account (manages its users)
 };
 
 struct Balances {
@@ -96,10 +97,20 @@ struct TimelineEntry {
   std::optional<Cost> cost;  // time entries: what this entry cost
 };
 
+struct AttachmentView {
+  Id id = 0;
+  std::string filename;
+  std::string content_type;  // as read from the bytes
+  std::int64_t size = 0;
+  std::string uploaded_by;   // the uploader's name
+  Instant at = 0;
+};
+
 struct TicketDetail {
   TicketSummary ticket;
   std::string description;
   std::vector<TimelineEntry> timeline;
+  std::vector<AttachmentView> attachments;  // download: GET /tickets/{id}/attachments/{attachment id}
   Cost cost;  // what the ticket cost so far (describe_cost renders "1 ticket + 12 min")
 };
 
@@ -186,6 +197,8 @@ void to_json(nlohmann::json& out, const TicketSummary& value);
 void from_json(const nlohmann::json& in, TicketSummary& value);
 void to_json(nlohmann::json& out, const TimelineEntry& value);
 void from_json(const nlohmann::json& in, TimelineEntry& value);
+void to_json(nlohmann::json& out, const AttachmentView& value);
+void from_json(const nlohmann::json& in, AttachmentView& value);
 void to_json(nlohmann::json& out, const TicketDetail& value);
 void from_json(const nlohmann::json& in, TicketDetail& value);
 nlohmann::json to_json(const SignupRequest& value);

@@ -16,7 +16,7 @@ namespace tessera::server {
 
 namespace {
 
-constexpr std::array<const char*, 3> kMigrations{
+constexpr std::array<const char*, 4> kMigrations{
     R"sql(
 CREATE TABLE accounts (
   id INTEGER PRIMARY KEY,
@@ -170,6 +170,44 @@ CREATE TABLE contact_messages (
   message TEXT NOT NULL,
   at INTEGER NOT NULL
 );
+)sql",
+    // 4: authorized users of accounts, invitation links, attachments of tickets
+    R"sql(
+CREATE TABLE account_members (
+  user_id INTEGER PRIMARY KEY REFERENCES users(id),
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  scope_subscription INTEGER NOT NULL DEFAULT 0,
+  scope_pool INTEGER NOT NULL DEFAULT 0,
+  added_at INTEGER NOT NULL,
+  removed_at INTEGER
+);
+CREATE INDEX account_members_by_account ON account_members(account_id);
+CREATE TABLE invitations (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  email TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  scope_subscription INTEGER NOT NULL DEFAULT 0,
+  scope_pool INTEGER NOT NULL DEFAULT 0,
+  invited_by INTEGER NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,
+  accepted_at INTEGER,
+  accepted_user_id INTEGER REFERENCES users(id),
+  revoked_at INTEGER
+);
+CREATE INDEX invitations_by_account ON invitations(account_id);
+CREATE TABLE attachments (
+  id INTEGER PRIMARY KEY,
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id),
+  uploaded_by INTEGER NOT NULL REFERENCES users(id),
+  filename TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  data BLOB NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX attachments_by_ticket ON attachments(ticket_id);
 )sql",
 };
 
@@ -862,6 +900,207 @@ void SqliteStore::record_idempotency(Id user_id, const std::string& key, const I
   insert.bind(4, static_cast<std::int64_t>(record.ticket_id));
   insert.bind(5, static_cast<std::int64_t>(at));
   insert.exec();
+}
+
+// [SECTION] Authorized users, invitations, passwords
+namespace {
+MemberRecord read_member(SQLite::Statement& row) {
+  MemberRecord member;
+  member.user_id = row.getColumn(0).getInt64();
+  member.account_id = row.getColumn(1).getInt64();
+  member.scope = MemberScope{row.getColumn(2).getInt() != 0, row.getColumn(3).getInt() != 0};
+  member.added_at = row.getColumn(4).getInt64();
+  member.removed_at = optional_id(row.getColumn(5));
+  return member;
+}
+constexpr const char* kMemberColumns =
+    "SELECT user_id, account_id, scope_subscription, scope_pool, added_at, removed_at FROM account_members ";
+
+InvitationRecord read_invitation(SQLite::Statement& row) {
+  InvitationRecord invitation;
+  invitation.id = row.getColumn(0).getInt64();
+  invitation.account_id = row.getColumn(1).getInt64();
+  invitation.email = row.getColumn(2).getString();
+  invitation.token_hash = row.getColumn(3).getString();
+  invitation.scope = MemberScope{row.getColumn(4).getInt() != 0, row.getColumn(5).getInt() != 0};
+  invitation.invited_by = row.getColumn(6).getInt64();
+  invitation.created_at = row.getColumn(7).getInt64();
+  invitation.accepted_at = optional_id(row.getColumn(8));
+  invitation.accepted_user_id = optional_id(row.getColumn(9));
+  invitation.revoked_at = optional_id(row.getColumn(10));
+  return invitation;
+}
+constexpr const char* kInvitationColumns =
+    "SELECT id, account_id, email, token_hash, scope_subscription, scope_pool, invited_by, created_at, accepted_at, "
+    "accepted_user_id, revoked_at FROM invitations ";
+}  // namespace
+
+void SqliteStore::put_member(const MemberRecord& m) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement upsert(db_,
+                           "INSERT OR REPLACE INTO account_members(user_id, account_id, scope_subscription, scope_pool, "
+                           "added_at, removed_at) VALUES (?, ?, ?, ?, ?, ?)");
+  upsert.bind(1, static_cast<std::int64_t>(m.user_id));
+  upsert.bind(2, static_cast<std::int64_t>(m.account_id));
+  upsert.bind(3, m.scope.subscription ? 1 : 0);
+  upsert.bind(4, m.scope.pool ? 1 : 0);
+  upsert.bind(5, static_cast<std::int64_t>(m.added_at));
+  bind_optional(upsert, 6, m.removed_at);
+  upsert.exec();
+}
+
+std::optional<MemberRecord> SqliteStore::member(Id user_id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, std::string(kMemberColumns) + "WHERE user_id = ?");
+  query.bind(1, static_cast<std::int64_t>(user_id));
+  if (!query.executeStep()) return std::nullopt;
+  return read_member(query);
+}
+
+std::vector<MemberRecord> SqliteStore::members_of_account(Id account_id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, std::string(kMemberColumns) + "WHERE account_id = ? ORDER BY added_at, user_id");
+  query.bind(1, static_cast<std::int64_t>(account_id));
+  std::vector<MemberRecord> members;
+  while (query.executeStep()) members.push_back(read_member(query));
+  return members;
+}
+
+Id SqliteStore::create_invitation(const InvitationRecord& i) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement insert(db_,
+                           "INSERT INTO invitations(account_id, email, token_hash, scope_subscription, scope_pool, "
+                           "invited_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(i.account_id));
+  insert.bind(2, i.email);
+  insert.bind(3, i.token_hash);
+  insert.bind(4, i.scope.subscription ? 1 : 0);
+  insert.bind(5, i.scope.pool ? 1 : 0);
+  insert.bind(6, static_cast<std::int64_t>(i.invited_by));
+  insert.bind(7, static_cast<std::int64_t>(i.created_at));
+  insert.exec();
+  return db_.getLastInsertRowid();
+}
+
+void SqliteStore::update_invitation(const InvitationRecord& i) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement update(db_,
+                           "UPDATE invitations SET accepted_at = ?, accepted_user_id = ?, revoked_at = ? WHERE id = ?");
+  bind_optional(update, 1, i.accepted_at);
+  bind_optional(update, 2, i.accepted_user_id);
+  bind_optional(update, 3, i.revoked_at);
+  update.bind(4, static_cast<std::int64_t>(i.id));
+  update.exec();
+}
+
+std::optional<InvitationRecord> SqliteStore::invitation(Id id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, std::string(kInvitationColumns) + "WHERE id = ?");
+  query.bind(1, static_cast<std::int64_t>(id));
+  if (!query.executeStep()) return std::nullopt;
+  return read_invitation(query);
+}
+
+std::optional<InvitationRecord> SqliteStore::invitation_by_token(const std::string& token_hash) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, std::string(kInvitationColumns) + "WHERE token_hash = ?");
+  query.bind(1, token_hash);
+  if (!query.executeStep()) return std::nullopt;
+  return read_invitation(query);
+}
+
+std::vector<InvitationRecord> SqliteStore::invitations_of_account(Id account_id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, std::string(kInvitationColumns) + "WHERE account_id = ? ORDER BY id");
+  query.bind(1, static_cast<std::int64_t>(account_id));
+  std::vector<InvitationRecord> invitations;
+  while (query.executeStep()) invitations.push_back(read_invitation(query));
+  return invitations;
+}
+
+void SqliteStore::update_user_profile(Id user_id, const std::string& name, const std::string& password_hash,
+                                      Language language) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement update(db_, "UPDATE users SET name = ?, password_hash = ?, language = ? WHERE id = ?");
+  update.bind(1, name);
+  update.bind(2, password_hash);
+  update.bind(3, std::string(to_string(language)));
+  update.bind(4, static_cast<std::int64_t>(user_id));
+  update.exec();
+}
+
+void SqliteStore::set_password_hash(Id user_id, const std::string& password_hash) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement update(db_, "UPDATE users SET password_hash = ? WHERE id = ?");
+  update.bind(1, password_hash);
+  update.bind(2, static_cast<std::int64_t>(user_id));
+  update.exec();
+}
+
+void SqliteStore::delete_sessions_of_user(Id user_id, const std::string& keep) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement remove(db_, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
+  remove.bind(1, static_cast<std::int64_t>(user_id));
+  remove.bind(2, keep);
+  remove.exec();
+}
+
+// [SECTION] Attachments of tickets
+Id SqliteStore::add_attachment(const AttachmentRecord& a) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement insert(db_,
+                           "INSERT INTO attachments(ticket_id, uploaded_by, filename, content_type, size, sha256, data, "
+                           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(a.ticket_id));
+  insert.bind(2, static_cast<std::int64_t>(a.uploaded_by));
+  insert.bind(3, a.filename);
+  insert.bind(4, a.content_type);
+  insert.bind(5, static_cast<std::int64_t>(a.size));
+  insert.bind(6, a.sha256);
+  insert.bind(7, a.data.data(), static_cast<int>(a.data.size()));
+  insert.bind(8, static_cast<std::int64_t>(a.created_at));
+  insert.exec();
+  return db_.getLastInsertRowid();
+}
+
+namespace {
+AttachmentRecord read_attachment(SQLite::Statement& row, bool with_data) {
+  AttachmentRecord a;
+  a.id = row.getColumn(0).getInt64();
+  a.ticket_id = row.getColumn(1).getInt64();
+  a.uploaded_by = row.getColumn(2).getInt64();
+  a.filename = row.getColumn(3).getString();
+  a.content_type = row.getColumn(4).getString();
+  a.size = row.getColumn(5).getInt64();
+  a.sha256 = row.getColumn(6).getString();
+  a.created_at = row.getColumn(7).getInt64();
+  if (with_data) {
+    const SQLite::Column data = row.getColumn(8);
+    a.data.assign(static_cast<const char*>(data.getBlob()), static_cast<std::size_t>(data.getBytes()));
+  }
+  return a;
+}
+}  // namespace
+
+std::optional<AttachmentRecord> SqliteStore::attachment(Id id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_,
+                          "SELECT id, ticket_id, uploaded_by, filename, content_type, size, sha256, created_at, data "
+                          "FROM attachments WHERE id = ?");
+  query.bind(1, static_cast<std::int64_t>(id));
+  if (!query.executeStep()) return std::nullopt;
+  return read_attachment(query, true);
+}
+
+std::vector<AttachmentRecord> SqliteStore::attachments_of_ticket(Id ticket_id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_,
+                          "SELECT id, ticket_id, uploaded_by, filename, content_type, size, sha256, created_at "
+                          "FROM attachments WHERE ticket_id = ? ORDER BY id");
+  query.bind(1, static_cast<std::int64_t>(ticket_id));
+  std::vector<AttachmentRecord> attachments;
+  while (query.executeStep()) attachments.push_back(read_attachment(query, false));
+  return attachments;
 }
 
 }  // namespace tessera::server

@@ -76,6 +76,23 @@ class SqliteStore final : public Store {
   std::optional<IdempotencyRecord> idempotency(Id user_id, const std::string& key) override;
   void record_idempotency(Id user_id, const std::string& key, const IdempotencyRecord& record, Instant at) override;
 
+  void put_member(const MemberRecord& member) override;
+  std::optional<MemberRecord> member(Id user_id) override;
+  std::vector<MemberRecord> members_of_account(Id account_id) override;
+  Id create_invitation(const InvitationRecord& invitation) override;
+  void update_invitation(const InvitationRecord& invitation) override;
+  std::optional<InvitationRecord> invitation(Id id) override;
+  std::optional<InvitationRecord> invitation_by_token(const std::string& token_hash) override;
+  std::vector<InvitationRecord> invitations_of_account(Id account_id) override;
+  void update_user_profile(Id user_id, const std::string& name, const std::string& password_hash,
+                           Language language) override;
+  void set_password_hash(Id user_id, const std::string& password_hash) override;
+  void delete_sessions_of_user(Id user_id, const std::string& keep) override;
+
+  Id add_attachment(const AttachmentRecord& attachment) override;
+  std::optional<AttachmentRecord> attachment(Id id) override;
+  std::vector<AttachmentRecord> attachments_of_ticket(Id ticket_id) override;
+
  private:
   void migrate();
   std::vector<TicketRecord> query_tickets(const std::string& where_and_order, std::optional<Id> bind);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tessera/ledger.hpp"
+#include "tessera/members.hpp"
 #include "tessera/orders.hpp"
 #include "tessera/ticket.hpp"
 #include "tessera/units.hpp"
@@ -121,6 +122,40 @@ struct AuditRecord {
   std::string details;  // JSON
 };
 
+// An authorized user of an account (SPEC §1.3); the owner has no such row: it holds every scope.
+struct MemberRecord {
+  Id user_id = 0;
+  Id account_id = 0;
+  MemberScope scope;
+  Instant added_at = 0;
+  std::optional<Instant> removed_at;  // removed users keep their tickets but cannot log in
+};
+
+struct InvitationRecord {
+  Id id = 0;
+  Id account_id = 0;
+  std::string email;       // normalized
+  std::string token_hash;  // the link's token is never stored in clear
+  MemberScope scope;
+  Id invited_by = 0;
+  Instant created_at = 0;
+  std::optional<Instant> accepted_at;
+  std::optional<Id> accepted_user_id;
+  std::optional<Instant> revoked_at;
+};
+
+struct AttachmentRecord {
+  Id id = 0;
+  Id ticket_id = 0;
+  Id uploaded_by = 0;
+  std::string filename;
+  std::string content_type;
+  std::int64_t size = 0;
+  std::string sha256;
+  std::string data;  // empty when listed without contents
+  Instant created_at = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -193,6 +228,26 @@ class Store {
   virtual std::optional<IdempotencyRecord> idempotency(Id user_id, const std::string& key) = 0;
   virtual void record_idempotency(Id user_id, const std::string& key, const IdempotencyRecord& record,
                                   Instant at) = 0;
+
+  // [SECTION] Authorized users, invitations, passwords
+  virtual void put_member(const MemberRecord& member) = 0;  // insert or replace, by user_id
+  virtual std::optional<MemberRecord> member(Id user_id) = 0;
+  virtual std::vector<MemberRecord> members_of_account(Id account_id) = 0;  // removed ones too
+  virtual Id create_invitation(const InvitationRecord& invitation) = 0;
+  virtual void update_invitation(const InvitationRecord& invitation) = 0;
+  virtual std::optional<InvitationRecord> invitation(Id id) = 0;
+  virtual std::optional<InvitationRecord> invitation_by_token(const std::string& token_hash) = 0;
+  virtual std::vector<InvitationRecord> invitations_of_account(Id account_id) = 0;
+  virtual void update_user_profile(Id user_id, const std::string& name, const std::string& password_hash,
+                                   Language language) = 0;
+  virtual void set_password_hash(Id user_id, const std::string& password_hash) = 0;
+  // Ends every session of the user but the one whose digest is `keep` (empty: all).
+  virtual void delete_sessions_of_user(Id user_id, const std::string& keep) = 0;
+
+  // [SECTION] Attachments of tickets
+  virtual Id add_attachment(const AttachmentRecord& attachment) = 0;
+  virtual std::optional<AttachmentRecord> attachment(Id id) = 0;  // with its data
+  virtual std::vector<AttachmentRecord> attachments_of_ticket(Id ticket_id) = 0;  // without data
 };
 
 }  // namespace tessera::server

@@ -3,8 +3,13 @@
 // [SECTION] Middleware  [SECTION] Routes (the handlers live in routes_*.cpp)
 #include "http_server.hpp"
 
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <map>
+#include <regex>
+
+#include "tessera/attachments.hpp"
 
 #include "http_util.hpp"
 
@@ -21,6 +26,15 @@ std::unique_ptr<PayPalClient> make_paypal(Config& config) {
   return std::make_unique<PayPalClient>(config.paypal);
 }
 
+// The Content-Length header's value (0 when absent; unreadable counts as too large).
+std::size_t declared_length(const httplib::Request& req) {
+  const std::string text = req.get_header_value("Content-Length");
+  std::size_t length = 0;
+  const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), length);
+  if (text.empty()) return 0;
+  return failure == std::errc() && end == text.data() + text.size() ? length : SIZE_MAX;
+}
+
 bool is_state_changing(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
 }
@@ -33,18 +47,33 @@ HttpServer::HttpServer(Config config)
       paypal_(make_paypal(config_)),
       commerce_(store_, service_, paypal_.get()),
       transparency_(store_, service_),
+      members_(store_, service_, config_),
       scheduler_(store_, service_),
       auth_limiter_(config_.auth_attempts_per_minute),
-      routes_{http_, service_, commerce_, transparency_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
+      routes_{http_, service_, commerce_, transparency_, members_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
   http_.new_task_queue = [] { return new httplib::ThreadPool(32); };  // event streams hold one each
-  http_.set_payload_max_length(config_.max_body_bytes);
+  // Attachments are the only large bodies; every other request is held to max_body_bytes
+  // before its body is read (the pre-routing handler below).
+  http_.set_payload_max_length(static_cast<std::size_t>(kMaxAttachmentBytes) + 1);
   http_.set_read_timeout(config_.io_timeout_seconds, 0);
   http_.set_write_timeout(config_.io_timeout_seconds, 0);
   http_.set_keep_alive_timeout(5);
   http_.set_keep_alive_max_count(1000);
 
-  http_.set_pre_routing_handler([webhook = routes_.api + "/paypal/webhook"](const httplib::Request& req,
-                                                                           httplib::Response& res) {
+  http_.set_pre_routing_handler([webhook = routes_.api + "/paypal/webhook", max_body = config_.max_body_bytes,
+                                  upload = std::regex(routes_.api + R"(/tickets/\d+/attachments)")](
+                                     const httplib::Request& req, httplib::Response& res) {
+    if (is_state_changing(req.method) && !std::regex_match(req.path, upload)) {
+      // Small bodies only, with a declared length, so nothing large is ever read here.
+      if (!req.has_header("Content-Length") && req.has_header("Transfer-Encoding")) {
+        send_error(res, make_error("length_required"));
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      if (declared_length(req) > max_body) {
+        send_error(res, make_error("body_too_large"));
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
     // PayPal's webhook cannot send the header; it is verified through PayPal instead.
     if (req.path.rfind("/api/", 0) == 0 && is_state_changing(req.method) && req.path != webhook &&
         req.get_header_value(std::string(wire::kCsrfHeader)) != "1") {
@@ -59,10 +88,11 @@ HttpServer::HttpServer(Config config)
     res.set_header("X-Frame-Options", "DENY");
     // The client is same-origin scripts and WebAssembly ('wasm-unsafe-eval' lets the page
     // compile app.wasm; no eval of JavaScript); inline styles only in the page shell.
-    res.set_header("Content-Security-Policy",
-                   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-                   "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-                   "frame-ancestors 'none'; form-action 'self'");
+    if (!res.has_header("Content-Security-Policy"))  // downloads set a stricter one (sandbox)
+      res.set_header("Content-Security-Policy",
+                     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+                     "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                     "frame-ancestors 'none'; form-action 'self'");
     if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
   });
   http_.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -120,6 +150,7 @@ void HttpServer::install_routes() {
   install_commerce_routes(routes_);
   install_public_routes(routes_);
   install_admin_routes(routes_);
+  install_account_routes(routes_);
 }
 
 }  // namespace tessera::server

@@ -9,6 +9,7 @@
 #include "commerce.hpp"
 #include "config.hpp"
 #include "http_util.hpp"
+#include "members.hpp"
 #include "rate_limiter.hpp"
 #include "service.hpp"
 #include "scheduler.hpp"
@@ -41,6 +42,7 @@ class HttpServer {
   std::unique_ptr<PayPalClient> paypal_;  // null when PayPal is not configured
   Commerce commerce_;
   Transparency transparency_;
+  Members members_;
   Scheduler scheduler_;
   RateLimiter auth_limiter_;
   httplib::Server http_;

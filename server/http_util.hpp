@@ -13,6 +13,7 @@
 
 namespace tessera::server {
 class Commerce;
+class Members;
 class Transparency;
 }
 
@@ -34,6 +35,7 @@ struct RouteContext {
   Service& service;
   Commerce& commerce;
   Transparency& transparency;
+  Members& members;
   const Config& config;
   RateLimiter& auth_limiter;
   std::string api;  // "/api/v1"
@@ -49,5 +51,6 @@ void install_ticket_routes(RouteContext& routes);
 void install_commerce_routes(RouteContext& routes);
 void install_public_routes(RouteContext& routes);
 void install_admin_routes(RouteContext& routes);
+void install_account_routes(RouteContext& routes);
 
 }  // namespace tessera::server

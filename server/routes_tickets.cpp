@@ -1,6 +1,7 @@
 // Routes of tickets: create (idempotent), list, detail, messages, actions, time entries,
 // and the operator queue.
 #include "http_util.hpp"
+#include "tessera/ticket_filter.hpp"
 
 namespace tessera::server {
 
@@ -45,10 +46,16 @@ void install_ticket_routes(RouteContext& routes) {
     send_json(res, created->replayed ? 200 : 201, created->detail);
   }));
 
-  routes.http.Get(api + "/tickets",
-                  routes.authed([&service](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
-                    send_json(res, 200, json{{"tickets", service.list_tickets(user)}});
-                  }));
+  routes.http.Get(api + "/tickets", routes.authed([&service](const httplib::Request& req, httplib::Response& res,
+                                                             const UserRecord& user) {
+    std::map<std::string, std::string> parameters;
+    for (const auto& [name, value] : req.params) parameters[name] = value;
+    const auto filter = parse_ticket_filter(parameters);
+    if (!filter) return send_error(res, filter.error());
+    auto tickets = service.list_tickets(user);
+    std::erase_if(tickets, [&](const wire::TicketSummary& ticket) { return !ticket_matches(*filter, ticket); });
+    send_json(res, 200, json{{"tickets", tickets}});
+  }));
 
   routes.http.Get(api + R"(/tickets/(\d+))", routes.authed([&service](const httplib::Request& req,
                                                                       httplib::Response& res, const UserRecord& user) {
@@ -121,6 +128,29 @@ void install_ticket_routes(RouteContext& routes) {
     if (note == body->end() || !note->is_string() || note->get<std::string>().empty())
       return send_error(res, make_error("note_required", "note"));
     answer_detail(res, service.adjust_time(user, *id, minutes->get<Minutes>(), note->get<std::string>()), 201);
+  }));
+
+  // Attachments: the raw bytes as the body, the name in ?filename=; the type is read from
+  // the bytes. Downloads are always attachments (never rendered inline) in a sandbox.
+  routes.http.Post(api + R"(/tickets/(\d+)/attachments)", routes.authed([&service](const httplib::Request& req,
+                                                                                   httplib::Response& res,
+                                                                                   const UserRecord& user) {
+    const auto id = path_id(req);
+    if (!id) return send_error(res, make_error("not_found"));
+    answer_detail(res, service.add_attachment(user, *id, req.get_param_value("filename"), req.body), 201);
+  }));
+
+  routes.http.Get(api + R"(/tickets/(\d+)/attachments/(\d+))", routes.authed([&service](const httplib::Request& req,
+                                                                                         httplib::Response& res,
+                                                                                         const UserRecord& user) {
+    const auto ticket_id = path_id(req);
+    const auto attachment_id = path_id(req, 2);
+    if (!ticket_id || !attachment_id) return send_error(res, make_error("not_found"));
+    const auto attachment = service.attachment(user, *ticket_id, *attachment_id);
+    if (!attachment) return send_error(res, attachment.error());
+    res.set_header("Content-Disposition", "attachment; filename=\"" + attachment->filename + "\"");
+    res.set_header("Content-Security-Policy", "sandbox; default-src 'none'");
+    res.set_content(attachment->data, attachment->content_type.c_str());
   }));
 
   // Server-sent events: "event: ticket" with {id, status, at} whenever a ticket this user may

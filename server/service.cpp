@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "crypto.hpp"
+#include "tessera/attachments.hpp"
 #include "tessera/email.hpp"
 #include "tessera/trial.hpp"
 
@@ -44,9 +45,12 @@ Service::Service(Store& store, const Config& config)
 
 Instant Service::now() const { return config_.clock ? config_.clock() : system_now(); }
 
-UserScope Service::scope_of(const UserRecord& user, const Viewer& viewer) const {
-  // The owner holds every scope; authorized users get theirs from the owner (later).
-  return UserScope{user.id, viewer.is_account_owner, viewer.is_account_owner};
+UserScope Service::scope_of(const UserRecord& user, const Viewer& viewer) {
+  // The owner holds every scope; authorized users get the one the owner gave them (SPEC §1.3).
+  if (viewer.is_account_owner) return UserScope{user.id, true, true};
+  const auto member = store_.member(user.id);
+  if (!member || member->removed_at) return UserScope{user.id, false, false};
+  return UserScope{user.id, member->scope.subscription, member->scope.pool};
 }
 
 // [SECTION] Accounts and sessions
@@ -115,6 +119,7 @@ std::optional<UserRecord> Service::authenticate(const std::string& token) {
 wire::Me Service::me(const UserRecord& user) {
   wire::Me me;
   me.user = wire::UserView{user.id, user.account_id.value_or(0), user.name, user.email, user.role, user.language};
+  me.user.account_owner = user.account_id && store_.account_owner(*user.account_id) == user.id;
   if (!user.account_id) return me;
   const AccountLedger ledger = load_ledger(*user.account_id);
   const Instant at = now();
@@ -234,6 +239,12 @@ wire::TicketDetail Service::detail_of(const TicketRecord& t, const Viewer& viewe
     }
     detail.timeline.push_back(std::move(entry));
   }
+  for (const AttachmentRecord& attachment : store_.attachments_of_ticket(t.id)) {
+    const auto uploader = store_.user_by_id(attachment.uploaded_by);
+    detail.attachments.push_back(wire::AttachmentView{attachment.id, attachment.filename, attachment.content_type,
+                                                      attachment.size, uploader ? uploader->name : "",
+                                                      attachment.created_at});
+  }
   return detail;
 }
 
@@ -340,6 +351,42 @@ Result<wire::TicketDetail> Service::add_message(const UserRecord& user, Id ticke
     store_.update_ticket(ticket);
     return detail_of(ticket, viewer);
   }));
+}
+
+Result<wire::TicketDetail> Service::add_attachment(const UserRecord& user, Id ticket_id, const std::string& filename,
+                                                  const std::string& bytes) {
+  return announce(atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
+    auto found = visible_ticket(user, ticket_id);
+    if (!found) return found.error();
+    TicketRecord ticket = *found;
+    if (!accepts_messages(ticket.status)) return make_error("ticket_closed");
+    const auto content_type = accept_attachment(bytes, store_.attachments_of_ticket(ticket.id).size());
+    if (!content_type) return content_type.error();
+    const Instant at = now();
+    AttachmentRecord attachment;
+    attachment.ticket_id = ticket.id;
+    attachment.uploaded_by = user.id;
+    attachment.filename = safe_attachment_name(filename);
+    attachment.content_type = *content_type;
+    attachment.size = static_cast<std::int64_t>(bytes.size());
+    attachment.sha256 = sha256_hex(bytes);
+    attachment.data = bytes;
+    attachment.created_at = at;
+    store_.add_attachment(attachment);
+    store_.add_ticket_event(TicketEventRecord{0, ticket.id, "attachment", at, user.id, attachment.filename, 0,
+                                              std::nullopt, std::nullopt});
+    ticket.updated_at = at;
+    store_.update_ticket(ticket);
+    return detail_of(ticket, viewer_of(user));
+  }));
+}
+
+Result<AttachmentRecord> Service::attachment(const UserRecord& user, Id ticket_id, Id attachment_id) {
+  const auto ticket = visible_ticket(user, ticket_id);
+  if (!ticket) return ticket.error();
+  auto attachment = store_.attachment(attachment_id);
+  if (!attachment || attachment->ticket_id != ticket_id) return make_error("not_found");
+  return std::move(*attachment);
 }
 
 Result<wire::TicketDetail> Service::apply_action(const UserRecord& user, Id ticket_id, TicketAction action) {

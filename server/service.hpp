@@ -35,6 +35,8 @@ class Service {
   Result<SessionStart> login(const wire::LoginRequest& request);
   void logout(const std::string& token);
   std::optional<UserRecord> authenticate(const std::string& token);
+  // A new session for a user who just proved who they are (an accepted invitation).
+  SessionStart start_session(const UserRecord& user) { return open_session(user); }
   wire::Me me(const UserRecord& user);
   // Staff accounts (used by `tessera init`); fails with "email_taken".
   Result<UserRecord> create_staff(const std::string& name, const std::string& email, const std::string& password,
@@ -54,6 +56,13 @@ class Service {
   // Admins correct worked time with a signed adjustment entry (entries are never edited).
   Result<wire::TicketDetail> adjust_time(const UserRecord& user, Id ticket_id, Minutes minutes, const std::string& note);
 
+  // Attachments (SPEC §1.8): anyone who sees an open ticket may attach an image, a PDF or a
+  // log; the bytes decide the type. Errors: not_found, ticket_closed, attachment_empty,
+  // attachment_too_large, too_many_attachments, unsupported_attachment_type.
+  Result<wire::TicketDetail> add_attachment(const UserRecord& user, Id ticket_id, const std::string& filename,
+                                            const std::string& bytes);
+  Result<AttachmentRecord> attachment(const UserRecord& user, Id ticket_id, Id attachment_id);
+
   // A transition the system makes (auto-close, subscription end): status, ledger, event.
   // False when the ticket is not in a status that allows it.
   bool system_action(Id ticket_id, TicketAction action);
@@ -69,7 +78,7 @@ class Service {
 
   // [SECTION] Shared with the other services
   Viewer viewer_of(const UserRecord& user);
-  UserScope scope_of(const UserRecord& user, const Viewer& viewer) const;
+  UserScope scope_of(const UserRecord& user, const Viewer& viewer);
   const AccountLedgers& ledgers() const { return ledgers_; }
   EventHub& events() { return events_; }
   // Tickets that left awaiting_funding because new entries settled their overrun.

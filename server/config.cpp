@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <sstream>
 #include <toml++/toml.h>
 
 namespace tessera::server {
@@ -29,6 +30,11 @@ Result<bool> load_config_file(const std::string& path, Config& config) {
   config.trial.minutes = table["trial_minutes"].value_or(config.trial.minutes);
   config.trial.validity_days = table["trial_validity_days"].value_or(config.trial.validity_days);
   config.public_url = table["public_url"].value_or(config.public_url);
+  if (const auto* proxies = table["trusted_proxies"].as_array()) {
+    config.trusted_proxies.clear();
+    for (const auto& proxy : *proxies)
+      if (const auto address = proxy.value<std::string>()) config.trusted_proxies.push_back(*address);
+  }
   config.paypal.base_url = table["paypal"]["base_url"].value_or(config.paypal.base_url);
   config.paypal.client_id = table["paypal"]["client_id"].value_or(config.paypal.client_id);
   config.paypal.client_secret = table["paypal"]["client_secret"].value_or(config.paypal.client_secret);
@@ -43,6 +49,12 @@ void load_config_env(Config& config) {
   if (const char* value = std::getenv("TESSERA_WEB_ROOT")) config.web_root = value;
   if (const char* value = std::getenv("TESSERA_COOKIE_SECURE")) config.cookie_secure = std::string(value) == "1";
   if (const char* value = std::getenv("TESSERA_PUBLIC_URL")) config.public_url = value;
+  if (const char* value = std::getenv("TESSERA_TRUSTED_PROXIES")) {
+    config.trusted_proxies.clear();
+    std::stringstream list(value);
+    for (std::string address; std::getline(list, address, ',');)
+      if (!address.empty()) config.trusted_proxies.push_back(address);
+  }
   if (const char* value = std::getenv("TESSERA_PAYPAL_BASE_URL")) config.paypal.base_url = value;
   if (const char* value = std::getenv("TESSERA_PAYPAL_CLIENT_ID")) config.paypal.client_id = value;
   if (const char* value = std::getenv("TESSERA_PAYPAL_CLIENT_SECRET")) config.paypal.client_secret = value;

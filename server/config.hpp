@@ -22,6 +22,9 @@ struct Config {
   std::size_t max_body_bytes = 64 * 1024;
   int io_timeout_seconds = 10;
   int auth_attempts_per_minute = 10;  // log-in and sign-up, per client address
+  // Reverse proxies whose X-Forwarded-For is believed (their address as the peer's): the
+  // rate limits then count the client's address, not the proxy's. Empty: the header is ignored.
+  std::vector<std::string> trusted_proxies;
   std::int64_t session_idle_seconds = 7 * kSecondsPerDay;
   std::int64_t session_absolute_seconds = 30 * kSecondsPerDay;
   // Argon2id cost (libsodium). Defaults are libsodium's "interactive" limits.
@@ -39,7 +42,8 @@ Instant system_now();
 
 // Apply `key = value` settings from a TOML-like file (flat keys; strings in quotes).
 Result<bool> load_config_file(const std::string& path, Config& config);
-// Apply TESSERA_DB, TESSERA_HOST, TESSERA_PORT, TESSERA_WEB_ROOT, TESSERA_COOKIE_SECURE.
+// Apply TESSERA_DB, TESSERA_HOST, TESSERA_PORT, TESSERA_WEB_ROOT, TESSERA_COOKIE_SECURE,
+// TESSERA_PUBLIC_URL, TESSERA_TRUSTED_PROXIES (comma-separated), TESSERA_PAYPAL_*.
 void load_config_env(Config& config);
 
 }  // namespace tessera::server

@@ -2,7 +2,9 @@
 #include "http_util.hpp"
 
 #include <charconv>
+#include <algorithm>
 #include <map>
+#include <sstream>
 
 #include "tessera/texts.hpp"
 
@@ -88,8 +90,26 @@ httplib::Server::Handler RouteContext::authed(AuthedHandler handler) const {
   };
 }
 
+std::string client_address(const httplib::Request& req, const std::vector<std::string>& trusted_proxies) {
+  const auto trusted = [&](const std::string& address) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), address) != trusted_proxies.end();
+  };
+  if (!trusted(req.remote_addr)) return req.remote_addr;
+  // Every proxy appends the address it received from; read from the right, past our proxies.
+  std::vector<std::string> hops;
+  std::stringstream list(req.get_header_value("X-Forwarded-For"));
+  for (std::string hop; std::getline(list, hop, ',');) {
+    const auto first = hop.find_first_not_of(' ');
+    const auto last = hop.find_last_not_of(' ');
+    if (first != std::string::npos) hops.push_back(hop.substr(first, last - first + 1));
+  }
+  for (auto hop = hops.rbegin(); hop != hops.rend(); ++hop)
+    if (!trusted(*hop)) return *hop;
+  return req.remote_addr;
+}
+
 bool RouteContext::rate_limited(const httplib::Request& req, httplib::Response& res, const std::string& bucket) const {
-  const auto wait = auth_limiter.retry_after(bucket, req.remote_addr, service.now());
+  const auto wait = auth_limiter.retry_after(bucket, client_address(req, config.trusted_proxies), service.now());
   if (wait == 0) return false;
   Error error = make_error("rate_limited");
   error.params["seconds"] = std::to_string(wait);

@@ -27,6 +27,9 @@ std::optional<nlohmann::json> parse_body(const httplib::Request& req, httplib::R
 std::string session_token(const httplib::Request& req);
 std::string session_cookie(const std::string& token, std::int64_t max_age, bool secure);
 std::optional<Id> path_id(const httplib::Request& req, std::size_t match = 1);
+// The client's address: the peer's, or — when the peer is a trusted reverse proxy — the
+// right-most X-Forwarded-For entry that is not itself a trusted proxy.
+std::string client_address(const httplib::Request& req, const std::vector<std::string>& trusted_proxies);
 
 using AuthedHandler = std::function<void(const httplib::Request&, httplib::Response&, const UserRecord&)>;
 

@@ -188,6 +188,7 @@ Result<wire::OrderView> Commerce::cancel_order(const UserRecord& user, Id order_
     if (!order) return order.error();
     if (order->status != OrderStatus::pending_payment && order->status != OrderStatus::awaiting_approval)
       return make_error("order_not_payable");
+    if (order->request.kind == OrderKind::renewal) return make_error("renewal_order_not_cancellable");
     OrderRecord cancelled = *order;
     cancelled.status = OrderStatus::cancelled;
     store_.update_order(cancelled);

@@ -33,7 +33,7 @@ HttpServer::HttpServer(Config config)
       paypal_(make_paypal(config_)),
       commerce_(store_, service_, paypal_.get()),
       transparency_(store_, service_),
-      scheduler_(store_, service_),
+      scheduler_(store_, service_, commerce_),
       auth_limiter_(config_.auth_attempts_per_minute),
       routes_{http_, service_, commerce_, transparency_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
   http_.new_task_queue = [] { return new httplib::ThreadPool(32); };  // event streams hold one each
@@ -120,6 +120,7 @@ void HttpServer::install_routes() {
   install_commerce_routes(routes_);
   install_public_routes(routes_);
   install_admin_routes(routes_);
+  install_subscription_routes(routes_);
 }
 
 }  // namespace tessera::server

@@ -21,6 +21,8 @@ int http_status_for(const std::string& code) {
       {"rate_limited", 429},         {"internal", 500},             {"owner_only", 403},
       {"order_not_payable", 409},    {"no_subscription", 409},      {"adjustment_below_zero", 409},      {"subscription_cancelled", 409},    {"ticket_not_closed", 409},    {"already_rated", 409},    {"subscription_already_active", 409}, {"restart_too_early", 409},
       {"paypal_unavailable", 503},   {"paypal_declined", 402},      {"paypal_unreachable", 502},
+      {"subscription_suspended", 402}, {"renewal_pending", 409},    {"renewal_order_not_cancellable", 409},
+      {"paypal_checkout_not_needed", 409}, {"too_many_users_removed", 409}, {"subscription_not_usable", 409},
       {"paypal_timeout", 504},       {"webhook_unverified", 400},   {"too_many_streams", 503},       {"paypal_error", 502},         {"paypal_invalid_response", 502},
   };
   const auto found = statuses.find(code);

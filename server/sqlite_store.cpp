@@ -16,7 +16,7 @@ namespace tessera::server {
 
 namespace {
 
-constexpr std::array<const char*, 3> kMigrations{
+constexpr std::array<const char*, 4> kMigrations{
     R"sql(
 CREATE TABLE accounts (
   id INTEGER PRIMARY KEY,
@@ -169,6 +169,16 @@ CREATE TABLE contact_messages (
   email TEXT NOT NULL,
   message TEXT NOT NULL,
   at INTEGER NOT NULL
+);
+)sql",
+    // subscription renewals: at most one renewal order per account and period (the scheduler
+    // is idempotent: a second run finds the order of the period and creates none).
+    R"sql(
+CREATE TABLE renewal_orders (
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  period_start INTEGER NOT NULL,
+  order_id INTEGER NOT NULL UNIQUE REFERENCES orders(id),
+  PRIMARY KEY (account_id, period_start)
 );
 )sql",
 };
@@ -861,6 +871,25 @@ void SqliteStore::record_idempotency(Id user_id, const std::string& key, const I
   insert.bind(3, record.request_hash);
   insert.bind(4, static_cast<std::int64_t>(record.ticket_id));
   insert.bind(5, static_cast<std::int64_t>(at));
+  insert.exec();
+}
+
+// [SECTION] Subscription renewals
+std::optional<Id> SqliteStore::renewal_order_for(Id account_id, Instant period_start) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, "SELECT order_id FROM renewal_orders WHERE account_id = ? AND period_start = ?");
+  query.bind(1, static_cast<std::int64_t>(account_id));
+  query.bind(2, static_cast<std::int64_t>(period_start));
+  if (!query.executeStep()) return std::nullopt;
+  return query.getColumn(0).getInt64();
+}
+
+void SqliteStore::record_renewal_order(Id account_id, Instant period_start, Id order_id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement insert(db_, "INSERT INTO renewal_orders(account_id, period_start, order_id) VALUES (?, ?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(account_id));
+  insert.bind(2, static_cast<std::int64_t>(period_start));
+  insert.bind(3, static_cast<std::int64_t>(order_id));
   insert.exec();
 }
 

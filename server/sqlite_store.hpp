@@ -76,6 +76,10 @@ class SqliteStore final : public Store {
   std::optional<IdempotencyRecord> idempotency(Id user_id, const std::string& key) override;
   void record_idempotency(Id user_id, const std::string& key, const IdempotencyRecord& record, Instant at) override;
 
+  // [SECTION] Subscription renewals
+  std::optional<Id> renewal_order_for(Id account_id, Instant period_start) override;
+  void record_renewal_order(Id account_id, Instant period_start, Id order_id) override;
+
  private:
   void migrate();
   std::vector<TicketRecord> query_tickets(const std::string& where_and_order, std::optional<Id> bind);

@@ -193,6 +193,10 @@ class Store {
   virtual std::optional<IdempotencyRecord> idempotency(Id user_id, const std::string& key) = 0;
   virtual void record_idempotency(Id user_id, const std::string& key, const IdempotencyRecord& record,
                                   Instant at) = 0;
+
+  // [SECTION] Subscription renewals: the one renewal order of an account's period (SPEC §1.2)
+  virtual std::optional<Id> renewal_order_for(Id account_id, Instant period_start) = 0;
+  virtual void record_renewal_order(Id account_id, Instant period_start, Id order_id) = 0;
 };
 
 }  // namespace tessera::server

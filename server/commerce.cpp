@@ -122,6 +122,7 @@ Result<wire::OrderView> Commerce::capture_paypal(const UserRecord& user, Id orde
   if (order->status == OrderStatus::paid) return view_of(*order);  // captured already (e.g. by a webhook)
   if (order->status != OrderStatus::awaiting_approval || order->paypal_order_id.empty())
     return make_error("order_not_payable");
+  if (auto refused = activation_refused(*order)) return *refused;  // charge nothing that cannot be delivered
   const auto capture = paypal_->capture_order(order->paypal_order_id, "tessera-" + order_reference(order->id) + "-capture");
   if (!capture) {
     store_.audit(service_.now(), user.id, "paypal_capture_failed", json{{"order", order->id}, {"error", capture.error().code}}.dump());
@@ -160,6 +161,18 @@ Result<bool> Commerce::paypal_webhook(const httplib::Headers& headers, const std
     if (!paid) return paid.error();
     return true;
   });
+}
+
+// Whether the ledger would refuse to deliver this order now (e.g. extra users once the
+// subscription is no longer active), asked before PayPal captures the money.
+std::optional<Error> Commerce::activation_refused(const OrderRecord& order) {
+  const auto snapshot = codec::decode_catalog(json::parse(order.offer_json, nullptr, false));
+  if (!snapshot) return snapshot.error();
+  const AccountLedger ledger = service_.ledgers().load(order.account_id);
+  const Instant at = AccountLedgers::not_before_last(ledger, service_.now());
+  const auto trial_run = decide(ledger, activation_command(snapshot.value(), order.request, order.id, order.user_id, at));
+  if (!trial_run) return trial_run.error();
+  return std::nullopt;
 }
 
 Result<OrderRecord> Commerce::owned_order(const UserRecord& user, Id order_id) {

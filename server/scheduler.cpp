@@ -40,7 +40,7 @@ SchedulerReport Scheduler::run_due_work() {
       continue;
     }
     report.renewal_orders_created += renewal->order_created ? 1 : 0;
-    report.renewal_orders_cancelled += renewal->orders_cancelled;
+    report.unpaid_orders_cancelled += renewal->orders_cancelled;
   }
   return report;
 }

@@ -19,7 +19,7 @@ struct SchedulerReport {
   int accounts_expired = 0;  // accounts whose ledger recorded expiries
   int tickets_closed_for_subscription_end = 0;
   int renewal_orders_created = 0;
-  int renewal_orders_cancelled = 0;  // unpaid renewal orders no longer needed
+  int unpaid_orders_cancelled = 0;  // unpaid renewal / extra-user orders no longer payable
 };
 
 class Scheduler {

@@ -46,11 +46,20 @@ Result<Commerce::RenewalWork> Commerce::renew_if_due(Id account_id) {
     const bool due = renewal_due(ledger, at);
     const Period next = due ? next_period(ledger) : Period{};
     const std::optional<Id> current = due ? store_.renewal_order_for(account_id, next.start) : std::nullopt;
+    const SubscriptionState& subscription = ledger.subscription();
     for (OrderRecord order : store_.orders_of_account(account_id)) {
-      if (order.request.kind != OrderKind::renewal || !is_unpaid(order) || order.id == current) continue;
-      order.status = OrderStatus::cancelled;  // cancelled, or renewed another way: not needed any more
+      if (!is_unpaid(order)) continue;
+      // A renewal order not needed any more: the subscription was cancelled, or renewed another way.
+      const bool stale_renewal = order.request.kind == OrderKind::renewal && order.id != current;
+      // Extra users priced for a period that is over (or a subscription cancelled): they could
+      // no longer be delivered as priced, so nobody may pay for them.
+      const bool stale_extra_users = order.request.kind == OrderKind::extra_users &&
+                                     (subscription.cancelled || order.created_at < subscription.period_start ||
+                                      at >= subscription.period_end);
+      if (!stale_renewal && !stale_extra_users) continue;
+      order.status = OrderStatus::cancelled;
       store_.update_order(order);
-      store_.audit(at, std::nullopt, "renewal_order_cancelled", json{{"order", order.id}}.dump());
+      store_.audit(at, std::nullopt, "unpaid_order_cancelled", json{{"order", order.id}}.dump());
       ++work.orders_cancelled;
     }
     if (!due || current) return work;

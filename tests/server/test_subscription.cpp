@@ -1,6 +1,8 @@
 // The subscription's seats and renewal orders over HTTP (SPEC §1.2): extra users bought pro
 // rata and removed from the next period, their errors; the renewal order of a period (once,
-// not cancellable, cancelled when the subscription is); a restart 3 months after cancelling.
+// not cancellable, cancelled when the subscription is); a restart 3 months after cancelling;
+// extra users by PayPal never charged once their period is over.
+#include "fake_paypal.hpp"
 #include "fixtures.hpp"
 
 using namespace tessera;
@@ -128,7 +130,7 @@ BOOST_AUTO_TEST_CASE(the_renewal_order_is_made_once_is_not_cancellable_and_goes_
   BOOST_TEST_REQUIRE(ana.post("/api/v1/subscription/cancel", json::object()).status == 200);
   BOOST_TEST(ana.get("/api/v1/me").body["balances"]["subscription"] == "ended");
   const auto report = scheduler.run_due_work();
-  BOOST_TEST(report.renewal_orders_cancelled == 1);
+  BOOST_TEST(report.unpaid_orders_cancelled == 1);
   BOOST_TEST(report.renewal_orders_created == 0);
   BOOST_TEST(ana.get(path).body["status"] == "cancelled");
 }
@@ -147,6 +149,56 @@ BOOST_AUTO_TEST_CASE(a_restart_is_refused_before_3_months_and_works_after) {
   BOOST_TEST_REQUIRE(restart.status == 201);
   pay(restart.body["id"].get<Id>());
   BOOST_TEST(ana.get("/api/v1/me").body["balances"]["subscription"] == "active");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+struct PayPalSeatsFixture {
+  FakePayPal paypal;
+  TestServer server{[this](server::Config& config) { config.paypal = paypal.config(2); }};
+  static std::string paypal_id_of(const json& order) {
+    const std::string url = order["approve_url"];
+    return url.substr(url.find("token=") + 6);
+  }
+  void log_in_again(ApiClient& api) {
+    BOOST_TEST_REQUIRE(api.post("/api/v1/auth/login", {{"email", "ana@example.com"}, {"password", "correct horse battery"}}).status == 200);
+  }
+};
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(subscription_seats_paypal, PayPalSeatsFixture)
+
+BOOST_AUTO_TEST_CASE(extra_users_are_not_charged_once_their_period_is_over) {
+  ApiClient ana(server.port());
+  BOOST_TEST_REQUIRE(ana.post("/api/v1/auth/signup", signup_body("ana@example.com")).status == 201);
+  const auto subscription = ana.post("/api/v1/orders", json{{"kind", "subscription"}, {"method", "paypal"}});
+  BOOST_TEST_REQUIRE(paypal.approve(paypal_id_of(subscription.body)));
+  BOOST_TEST_REQUIRE(ana.post("/api/v1/orders/" + std::to_string(subscription.body["id"].get<Id>()) + "/capture",
+                              json::object()).status == 200);
+  server.advance_seconds(25 * kSecondsPerDay);  // 5 of 30 days left
+  log_in_again(ana);
+  const auto seats = ana.post("/api/v1/subscription/users", users("add", 1));
+  BOOST_TEST_REQUIRE(seats.status == 201);
+  BOOST_TEST(seats.body["method"] == "paypal");
+  BOOST_TEST(seats.body["net"] == 250);  // 1500 x 5 / 30
+  BOOST_TEST_REQUIRE(paypal.approve(paypal_id_of(seats.body)));
+  const std::string path = "/api/v1/orders/" + std::to_string(seats.body["id"].get<Id>());
+
+  // The period ends before the capture: PayPal has no grace, the users cannot be delivered.
+  server.advance_seconds(5 * kSecondsPerDay);
+  log_in_again(ana);
+  const auto refused = ana.post(path + "/capture", json::object());
+  BOOST_TEST(refused.status == 409);
+  BOOST_TEST(refused.error_code() == "subscription_not_usable");
+  BOOST_TEST(paypal.captures_performed() == 1);  // the subscription only
+  const auto report = server.server().scheduler().run_due_work();
+  BOOST_TEST(report.renewal_orders_created == 1);
+  BOOST_TEST(report.unpaid_orders_cancelled == 1);
+  BOOST_TEST(ana.get(path).body["status"] == "cancelled");
+  BOOST_TEST(ana.post(path + "/capture", json::object()).error_code() == "order_not_payable");
+  BOOST_TEST(paypal.captures_performed() == 1);
+  BOOST_TEST(ana.get("/api/v1/me").body["balances"]["subscription_user_limit"] == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -122,6 +122,7 @@ Result<wire::OrderView> Commerce::capture_paypal(const UserRecord& user, Id orde
   if (order->status == OrderStatus::paid) return view_of(*order);  // captured already (e.g. by a webhook)
   if (order->status != OrderStatus::awaiting_approval || order->paypal_order_id.empty())
     return make_error("order_not_payable");
+  if (auto refused = activation_refused(*order)) return *refused;  // charge nothing that cannot be delivered
   const auto capture = paypal_->capture_order(order->paypal_order_id, "tessera-" + order_reference(order->id) + "-capture");
   if (!capture) {
     store_.audit(service_.now(), user.id, "paypal_capture_failed", json{{"order", order->id}, {"error", capture.error().code}}.dump());
@@ -162,6 +163,18 @@ Result<bool> Commerce::paypal_webhook(const httplib::Headers& headers, const std
   });
 }
 
+// Whether the ledger would refuse to deliver this order now (e.g. extra users once the
+// subscription is no longer active), asked before PayPal captures the money.
+std::optional<Error> Commerce::activation_refused(const OrderRecord& order) {
+  const auto snapshot = codec::decode_catalog(json::parse(order.offer_json, nullptr, false));
+  if (!snapshot) return snapshot.error();
+  const AccountLedger ledger = service_.ledgers().load(order.account_id);
+  const Instant at = AccountLedgers::not_before_last(ledger, service_.now());
+  const auto trial_run = decide(ledger, activation_command(snapshot.value(), order.request, order.id, order.user_id, at));
+  if (!trial_run) return trial_run.error();
+  return std::nullopt;
+}
+
 Result<OrderRecord> Commerce::owned_order(const UserRecord& user, Id order_id) {
   const auto order = store_.order(order_id);
   if (!order || !user.account_id || order->account_id != *user.account_id || !owns_account(service_, user))
@@ -188,6 +201,7 @@ Result<wire::OrderView> Commerce::cancel_order(const UserRecord& user, Id order_
     if (!order) return order.error();
     if (order->status != OrderStatus::pending_payment && order->status != OrderStatus::awaiting_approval)
       return make_error("order_not_payable");
+    if (order->request.kind == OrderKind::renewal) return make_error("renewal_order_not_cancellable");
     OrderRecord cancelled = *order;
     cancelled.status = OrderStatus::cancelled;
     store_.update_order(cancelled);

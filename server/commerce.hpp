@@ -52,11 +52,31 @@ class Commerce {
   // A bank transfer or check arrived: the order is paid, activated and invoiced.
   Result<wire::OrderView> record_payment(const UserRecord& admin, Id order_id);
 
+  // [SECTION] The subscription's own orders (subscriptions.cpp, SPEC §1.2)
+  struct RenewalWork {
+    bool order_created = false;
+    int orders_cancelled = 0;  // unpaid renewal / extra-user orders no longer payable
+  };
+  // The scheduler, per account: once the renewal is due, the one renewal order of the next
+  // period (bank transfer/check: pending_payment; PayPal: awaiting_approval until the
+  // customer checks out). Unpaid renewal orders the subscription no longer needs, and unpaid
+  // extra-user orders whose period is over, are cancelled.
+  Result<RenewalWork> renew_if_due(Id account_id);
+  // The owner adds users for the rest of the period: an order priced pro rata, delivered on payment.
+  Result<wire::OrderView> order_extra_users(const UserRecord& owner, std::int64_t count,
+                                            std::optional<PaymentMethod> method);
+  // The owner removes users from the next period: no order.
+  Result<wire::Me> remove_extra_users(const UserRecord& owner, std::int64_t count);
+  // A PayPal order the server made without the customer (a renewal): create the PayPal order
+  // now and answer its approve_url; then capture as usual.
+  Result<wire::OrderView> paypal_checkout(const UserRecord& user, Id order_id);
+
  private:
   wire::OrderView view_of(const OrderRecord& order);
   // Inside a transaction: mark paid, activate in the ledger, issue the invoice.
   Result<OrderRecord> pay(OrderRecord order, Instant paid_at, std::optional<Id> actor, const std::string& how);
   Result<OrderRecord> owned_order(const UserRecord& user, Id order_id);
+  std::optional<Error> activation_refused(const OrderRecord& order);
 
   Result<wire::OrderView> create_paypal_order(const UserRecord& user, wire::OrderView view);
 

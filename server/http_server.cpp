@@ -48,7 +48,7 @@ HttpServer::HttpServer(Config config)
       commerce_(store_, service_, paypal_.get()),
       transparency_(store_, service_),
       members_(store_, service_, config_),
-      scheduler_(store_, service_),
+      scheduler_(store_, service_, commerce_),
       auth_limiter_(config_.auth_attempts_per_minute),
       routes_{http_, service_, commerce_, transparency_, members_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
   http_.new_task_queue = [] { return new httplib::ThreadPool(32); };  // event streams hold one each
@@ -151,6 +151,7 @@ void HttpServer::install_routes() {
   install_public_routes(routes_);
   install_admin_routes(routes_);
   install_account_routes(routes_);
+  install_subscription_routes(routes_);
 }
 
 }  // namespace tessera::server

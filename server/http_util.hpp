@@ -55,5 +55,6 @@ void install_commerce_routes(RouteContext& routes);
 void install_public_routes(RouteContext& routes);
 void install_admin_routes(RouteContext& routes);
 void install_account_routes(RouteContext& routes);
+void install_subscription_routes(RouteContext& routes);
 
 }  // namespace tessera::server

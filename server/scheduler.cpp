@@ -33,6 +33,14 @@ SchedulerReport Scheduler::run_due_work() {
     }
     for (Id ticket : *outcome)
       if (service_.system_action(ticket, TicketAction::subscription_ended)) ++report.tickets_closed_for_subscription_end;
+    const auto renewal = commerce_.renew_if_due(account);
+    if (!renewal) {
+      std::fprintf(stderr, "tessera: scheduler, renewal of account %lld: %s\n", static_cast<long long>(account),
+                   renewal.error().code.c_str());
+      continue;
+    }
+    report.renewal_orders_created += renewal->order_created ? 1 : 0;
+    report.unpaid_orders_cancelled += renewal->orders_cancelled;
   }
   return report;
 }

@@ -140,6 +140,10 @@ wire::Me Service::me(const UserRecord& user) {
   out.subscription_period_end = balances.subscription_period_end;
   out.next_expiry = balances.next_expiry.value_or(0);
   out.funding_options = funding_options(ledger, scope, at);
+  out.subscription_included_users = balances.subscription_included_users;
+  out.subscription_extra_users = balances.subscription_extra_users;
+  out.subscription_extra_users_next = balances.subscription_extra_users_next;
+  out.subscription_user_limit = balances.subscription_user_limit;
   return me;
 }
 

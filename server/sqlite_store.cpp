@@ -16,7 +16,7 @@ namespace tessera::server {
 
 namespace {
 
-constexpr std::array<const char*, 4> kMigrations{
+constexpr std::array<const char*, 5> kMigrations{
     R"sql(
 CREATE TABLE accounts (
   id INTEGER PRIMARY KEY,
@@ -208,6 +208,16 @@ CREATE TABLE attachments (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX attachments_by_ticket ON attachments(ticket_id);
+)sql",
+    // 5: subscription renewals: at most one renewal order per account and period (the scheduler
+    // is idempotent: a second run finds the order of the period and creates none).
+    R"sql(
+CREATE TABLE renewal_orders (
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  period_start INTEGER NOT NULL,
+  order_id INTEGER NOT NULL UNIQUE REFERENCES orders(id),
+  PRIMARY KEY (account_id, period_start)
+);
 )sql",
 };
 
@@ -1101,6 +1111,23 @@ std::vector<AttachmentRecord> SqliteStore::attachments_of_ticket(Id ticket_id) {
   std::vector<AttachmentRecord> attachments;
   while (query.executeStep()) attachments.push_back(read_attachment(query, false));
   return attachments;
+// [SECTION] Subscription renewals
+std::optional<Id> SqliteStore::renewal_order_for(Id account_id, Instant period_start) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, "SELECT order_id FROM renewal_orders WHERE account_id = ? AND period_start = ?");
+  query.bind(1, static_cast<std::int64_t>(account_id));
+  query.bind(2, static_cast<std::int64_t>(period_start));
+  if (!query.executeStep()) return std::nullopt;
+  return query.getColumn(0).getInt64();
+}
+
+void SqliteStore::record_renewal_order(Id account_id, Instant period_start, Id order_id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement insert(db_, "INSERT INTO renewal_orders(account_id, period_start, order_id) VALUES (?, ?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(account_id));
+  insert.bind(2, static_cast<std::int64_t>(period_start));
+  insert.bind(3, static_cast<std::int64_t>(order_id));
+  insert.exec();
 }
 
 }  // namespace tessera::server

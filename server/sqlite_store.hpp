@@ -92,6 +92,9 @@ class SqliteStore final : public Store {
   Id add_attachment(const AttachmentRecord& attachment) override;
   std::optional<AttachmentRecord> attachment(Id id) override;
   std::vector<AttachmentRecord> attachments_of_ticket(Id ticket_id) override;
+  // [SECTION] Subscription renewals
+  std::optional<Id> renewal_order_for(Id account_id, Instant period_start) override;
+  void record_renewal_order(Id account_id, Instant period_start, Id order_id) override;
 
  private:
   void migrate();

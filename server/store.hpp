@@ -248,6 +248,10 @@ class Store {
   virtual Id add_attachment(const AttachmentRecord& attachment) = 0;
   virtual std::optional<AttachmentRecord> attachment(Id id) = 0;  // with its data
   virtual std::vector<AttachmentRecord> attachments_of_ticket(Id ticket_id) = 0;  // without data
+
+  // [SECTION] Subscription renewals: the one renewal order of an account's period (SPEC §1.2)
+  virtual std::optional<Id> renewal_order_for(Id account_id, Instant period_start) = 0;
+  virtual void record_renewal_order(Id account_id, Instant period_start, Id order_id) = 0;
 };
 
 }  // namespace tessera::server

@@ -358,6 +358,12 @@ AccountBalances account_balances(const AccountLedger& ledger, Instant at) {
   AccountBalances balances;
   balances.subscription = subscription_phase(ledger, at);
   balances.subscription_period_end = ledger.subscription().period_end;
+  if (ledger.subscription().activated) {
+    balances.subscription_included_users = ledger.subscription().included_users;
+    balances.subscription_extra_users = ledger.subscription().extra_users;
+    balances.subscription_extra_users_next = ledger.subscription().extra_users_next;
+  }
+  balances.subscription_user_limit = subscription_user_limit(ledger);
   for (const Lot& lot : ledger.lots()) {
     const std::int64_t usable = lot.usable_at(at);
     switch (lot.kind) {
@@ -813,6 +819,11 @@ struct Decider {
     if (out.ledger().ticket(command.ticket)) return make_error("ticket_already_open", "ticket");
     const std::vector<FundingSource> options = funding_options(out.ledger(), command.scope, command.at);
     FundingSource source = FundingSource::subscription;
+    // A suspended subscription (renewal unpaid after its grace) says so, rather than "no funding".
+    const bool suspended = command.scope.subscription &&
+                           subscription_phase(out.ledger(), command.at) == SubscriptionPhase::suspended;
+    if (suspended && (command.choice == FundingSource::subscription || (!command.choice && options.empty())))
+      return make_error("subscription_suspended", "funding");
     if (command.choice) {
       if (std::find(options.begin(), options.end(), *command.choice) == options.end())
         return error_with("funding_unavailable", "funding", {{"source", std::string(to_string(*command.choice))}});

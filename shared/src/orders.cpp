@@ -9,8 +9,11 @@
 namespace tessera {
 
 namespace {
-constexpr std::array<std::pair<OrderKind, std::string_view>, 3> kKinds{
-    {{OrderKind::subscription, "subscription"}, {OrderKind::pack, "pack"}, {OrderKind::minutes, "minutes"}}};
+constexpr std::array<std::pair<OrderKind, std::string_view>, 5> kKinds{{{OrderKind::subscription, "subscription"},
+                                                                       {OrderKind::pack, "pack"},
+                                                                       {OrderKind::minutes, "minutes"},
+                                                                       {OrderKind::renewal, "renewal"},
+                                                                       {OrderKind::extra_users, "extra_users"}}};
 constexpr std::array<std::pair<OrderStatus, std::string_view>, 5> kStatuses{{{OrderStatus::awaiting_approval, "awaiting_approval"},
                                                                               {OrderStatus::pending_payment, "pending_payment"},
                                                                               {OrderStatus::paid, "paid"},
@@ -43,6 +46,9 @@ std::optional<OrderStatus> parse_order_status(std::string_view text) {
 Result<PricedOrder> price_order(const Catalog& catalog, const OrderRequest& request) {
   PricedOrder order;
   switch (request.kind) {
+    case OrderKind::renewal:
+    case OrderKind::extra_users:
+      return make_error("invalid_value", "kind");
     case OrderKind::subscription: {
       if (request.extra_users < 0 || request.extra_users > kMaxExtraUsers)
         return make_error("invalid_user_count", "extra_users");
@@ -86,6 +92,46 @@ Result<PricedOrder> price_order(const Catalog& catalog, const OrderRequest& requ
   return order;
 }
 
+// [SECTION] The subscription's own orders
+Result<PricedRenewal> price_renewal(const Catalog& catalog, const AccountLedger& ledger, Instant at) {
+  const SubscriptionState& subscription = ledger.subscription();
+  if (!subscription.activated) return make_error("no_subscription");
+  if (subscription.cancelled) return make_error("subscription_cancelled");
+  if (!renewal_due(ledger, at)) return make_error("renewal_not_due");
+  PricedRenewal renewal;
+  renewal.request = OrderRequest{OrderKind::renewal, "", subscription.extra_users_next, subscription.method};
+  renewal.period = next_period(ledger);
+  const SubscriptionOffer& offer = catalog.subscription;
+  const std::map<std::string, std::string> period{{"from", to_iso(utc_date_of(renewal.period.start))},
+                                                  {"to", to_iso(utc_date_of(renewal.period.end))}};
+  auto line = PricedLine{"order.line.renewal", period, 1, offer.monthly_price, catalog.vat_rate};
+  line.params["users"] = std::to_string(offer.included_users);
+  renewal.priced.lines.push_back(std::move(line));
+  if (subscription.extra_users_next > 0)
+    renewal.priced.lines.push_back(PricedLine{"order.line.renewal_extra_users", period, subscription.extra_users_next,
+                                              offer.extra_user_monthly_price, catalog.vat_rate});
+  renewal.priced.totals = invoice_totals(invoice_lines(renewal.priced, Language::en));
+  return renewal;
+}
+
+Result<PricedOrder> price_extra_users(const Catalog& catalog, const AccountLedger& ledger, std::int64_t count,
+                                      Instant at) {
+  const auto added = decide(ledger, AddExtraUsers{at, count, catalog.subscription.extra_user_monthly_price});
+  if (!added) return added.error();
+  const LedgerEntry* entry = nullptr;
+  for (const LedgerEntry& candidate : added.value())
+    if (candidate.kind == EntryKind::extra_users_added) entry = &candidate;
+  if (!entry) return make_error("internal");
+  PricedOrder order;
+  order.lines.push_back(PricedLine{"order.line.extra_users_pro_rata",
+                                   {{"users", std::to_string(count)}, {"to", to_iso(utc_date_of(entry->period_end))}},
+                                   1,
+                                   entry->cents,
+                                   catalog.vat_rate});
+  order.totals = invoice_totals(invoice_lines(order, Language::en));
+  return order;
+}
+
 std::vector<InvoiceLine> invoice_lines(const PricedOrder& order, Language language) {
   std::vector<InvoiceLine> lines;
   for (const PricedLine& line : order.lines)
@@ -108,6 +154,10 @@ LedgerCommand activation_command(const Catalog& catalog, const OrderRequest& req
       const MinuteBlockOffer* offer = find_minute_block(catalog, request.offer_code);
       return BuyMinutes{paid_at, buyer, order_id, offer ? *offer : MinuteBlockOffer{}};
     }
+    case OrderKind::renewal:
+      return PayRenewal{paid_at, order_id};
+    case OrderKind::extra_users:
+      return AddExtraUsers{paid_at, request.extra_users, catalog.subscription.extra_user_monthly_price};
   }
   return ExpireLots{paid_at};
 }

@@ -85,12 +85,35 @@ Result<OrderRequest> parse_order_request(const json& body) {
   OrderRequest request;
   if (auto error = require_object(body)) return *error;
   if (auto error = read_enum(body, "kind", parse_order_kind, request.kind)) return *error;
+  // Renewals and extra users are the subscription's own orders (POST /subscription/users, the scheduler).
+  if (request.kind == OrderKind::renewal || request.kind == OrderKind::extra_users)
+    return field_error("invalid_value", "kind");
   if (auto error = read_enum(body, "method", parse_payment_method, request.method)) return *error;
   if (request.kind != OrderKind::subscription)
     if (auto error = read_text(body, "offer_code", 64, request.offer_code)) return *error;
   if (const auto users = body.find("extra_users"); users != body.end() && !users->is_null()) {
     if (!users->is_number_integer()) return field_error("invalid_type", "extra_users");
     request.extra_users = users->get<std::int64_t>();
+  }
+  return request;
+}
+
+Result<SubscriptionUsersRequest> parse_subscription_users_request(const json& body) {
+  SubscriptionUsersRequest request;
+  if (auto error = require_object(body)) return *error;
+  std::string action;
+  if (auto error = read_text(body, "action", 16, action)) return *error;
+  if (action != "add" && action != "remove") return field_error("invalid_value", "action");
+  request.add = action == "add";
+  const auto count = body.find("count");
+  if (count == body.end() || count->is_null()) return field_error("required", "count");
+  if (!count->is_number_integer()) return field_error("invalid_type", "count");
+  request.count = count->get<std::int64_t>();
+  if (request.count < 1 || request.count > 1000) return field_error("invalid_user_count", "count");
+  if (const auto method = body.find("method"); request.add && method != body.end() && !method->is_null()) {
+    PaymentMethod chosen = PaymentMethod::paypal;
+    if (auto error = read_enum(body, "method", parse_payment_method, chosen)) return *error;
+    request.method = chosen;
   }
   return request;
 }
@@ -145,7 +168,11 @@ void to_json(json& out, const Balances& v) {
              {"subscription", std::string(to_string(v.subscription))},
              {"subscription_period_end", v.subscription_period_end},
              {"next_expiry", v.next_expiry},
-             {"funding_options", options}};
+             {"funding_options", options},
+             {"subscription_included_users", v.subscription_included_users},
+             {"subscription_extra_users", v.subscription_extra_users},
+             {"subscription_extra_users_next", v.subscription_extra_users_next},
+             {"subscription_user_limit", v.subscription_user_limit}};
 }
 void from_json(const json& in, Balances& v) {
   v.trial_minutes_granted = value_or<Minutes>(in, "trial_minutes_granted", 0);
@@ -162,6 +189,10 @@ void from_json(const json& in, Balances& v) {
     if (to_string(candidate) == phase) v.subscription = candidate;
   v.subscription_period_end = value_or<Instant>(in, "subscription_period_end", 0);
   v.next_expiry = value_or<Instant>(in, "next_expiry", 0);
+  v.subscription_included_users = value_or<std::int64_t>(in, "subscription_included_users", 0);
+  v.subscription_extra_users = value_or<std::int64_t>(in, "subscription_extra_users", 0);
+  v.subscription_extra_users_next = value_or<std::int64_t>(in, "subscription_extra_users_next", 0);
+  v.subscription_user_limit = value_or<std::int64_t>(in, "subscription_user_limit", 0);
   v.funding_options.clear();
   if (const auto options = in.find("funding_options"); options != in.end() && options->is_array())
     for (const auto& option : *options)

@@ -20,7 +20,8 @@ BOOST_AUTO_TEST_CASE(every_domain_error_code_has_three_translations) {
       "restart_too_early", "no_subscription", "subscription_cancelled", "renewal_not_due", "subscription_not_usable",
       "invalid_user_count", "too_many_users_removed", "ticket_already_open", "unknown_ticket", "ticket_closed",
       "funding_unavailable", "no_funding", "minutes_out_of_range", "note_required", "adjustment_out_of_range",
-      "adjustment_below_zero",
+      "adjustment_below_zero", "subscription_suspended", "renewal_pending", "renewal_order_not_cancellable",
+      "paypal_checkout_not_needed",
       // catalog and invoices
       "validity_too_short", "multi_user_pack_too_small", "invalid_units", "invalid_minutes", "invalid_price",
       "invalid_users", "duplicate_offer_code", "missing_offer_code", "invalid_vat_rate", "invoice_without_lines",

@@ -233,6 +233,10 @@ std::vector<FundingSource> funding_options(const AccountLedger& ledger, const Us
 struct AccountBalances {
   SubscriptionPhase subscription = SubscriptionPhase::none;
   Instant subscription_period_end = 0;
+  std::int64_t subscription_included_users = 0;    // 0 without a subscription
+  std::int64_t subscription_extra_users = 0;       // paid for the current period
+  std::int64_t subscription_extra_users_next = 0;  // from the next period (after removals)
+  std::int64_t subscription_user_limit = 0;        // subscription_user_limit(ledger)
   std::int64_t units_available = 0;     // every unexpired unit lot of the account
   std::int64_t units_reserved = 0;
   Minutes bank_minutes_available = 0;
@@ -303,7 +307,8 @@ using LedgerCommand = std::variant<GrantTrial, BuyPack, BuyMinutes, ActivateSubs
 //   no_subscription, subscription_cancelled, renewal_not_due, subscription_not_usable,
 //   invalid_user_count (field count), too_many_users_removed
 //   ticket_already_open, unknown_ticket, ticket_closed,
-//   funding_unavailable (params.source), no_funding,
+//   funding_unavailable (params.source), no_funding, subscription_suspended (a ticket the
+//   suspended subscription would have funded; field funding),
 //   minutes_out_of_range (field minutes), note_required / too_long / invalid_value (field
 //   note: required, at most kMaxTimeEntryNote bytes, well-formed UTF-8),
 //   adjustment_out_of_range (field minutes), adjustment_below_zero

@@ -60,6 +60,10 @@ struct Balances {
   Instant subscription_period_end = 0;
   Instant next_expiry = 0;                      // 0: nothing expires
   std::vector<FundingSource> funding_options;   // what this user can open a ticket with now
+  std::int64_t subscription_included_users = 0;   // the subscription's paid seats (0: none)
+  std::int64_t subscription_extra_users = 0;      // for the current period
+  std::int64_t subscription_extra_users_next = 0; // from the next period (removals wait for it)
+  std::int64_t subscription_user_limit = 0;       // included + extra of the current period
 };
 
 struct Me {
@@ -173,6 +177,15 @@ struct InvoiceSummary {
 
 // {kind, offer_code, extra_users, method}
 Result<OrderRequest> parse_order_request(const nlohmann::json& body);
+
+// POST /subscription/users: {action: "add"|"remove", count: 1..1000, method? (add only;
+// absent: the subscription's own method)}.
+struct SubscriptionUsersRequest {
+  bool add = true;
+  std::int64_t count = 0;
+  std::optional<PaymentMethod> method;
+};
+Result<SubscriptionUsersRequest> parse_subscription_users_request(const nlohmann::json& body);
 void to_json(nlohmann::json& out, const OrderView& value);
 void from_json(const nlohmann::json& in, OrderView& value);
 void to_json(nlohmann::json& out, const InvoiceSummary& value);

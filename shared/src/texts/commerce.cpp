@@ -20,6 +20,13 @@ constexpr std::array kCommerceTexts{
               "Paquete multiusuario de {units} tickets, válido {months} meses"},
     TextEntry{"order.line.minutes", "Banque de {minutes} minutes, valable {months} mois",
               "Bank of {minutes} minutes, valid {months} months", "Bolsa de {minutes} minutos, válida {months} meses"},
+    TextEntry{"order.line.renewal", "Renouvellement de l'abonnement du {from} au {to} ({users} utilisateur inclus)",
+              "Subscription renewal from {from} to {to} ({users} user included)",
+              "Renovación de la suscripción del {from} al {to} ({users} usuario incluido)"},
+    TextEntry{"order.line.renewal_extra_users", "Utilisateur supplémentaire du {from} au {to}",
+              "Extra user from {from} to {to}", "Usuario adicional del {from} al {to}"},
+    TextEntry{"order.line.extra_users_pro_rata", "{users} utilisateur(s) supplémentaire(s) jusqu'au {to} (prorata)",
+              "{users} extra user(s) until {to} (pro rata)", "{users} usuario(s) adicional(es) hasta el {to} (prorrata)"},
     // [SECTION] Orders and payment
     TextEntry{"order.status.awaiting_approval", "En attente de PayPal", "Waiting for PayPal", "Esperando a PayPal"},
     TextEntry{"order.status.pending_payment", "En attente de paiement", "Awaiting payment", "Pendiente de pago"},

@@ -92,6 +92,24 @@ constexpr std::array kErrorTexts{
     TextEntry{"error.attachment_empty", "Le fichier est vide.", "The file is empty.", "El archivo está vacío."},
     TextEntry{"error.network", "Pas de connexion au serveur.", "No connection to the server.",
               "Sin conexión con el servidor."},
+    // [SECTION] Subscription lifecycle: suspension, renewal orders, extra users
+    TextEntry{"error.subscription_suspended",
+              "L'abonnement est suspendu car son renouvellement n'est pas réglé : payez la commande de "
+              "renouvellement pour le réactiver.",
+              "The subscription is suspended because its renewal is unpaid: pay the renewal order to resume it.",
+              "La suscripción está suspendida porque su renovación no está pagada: pague el pedido de "
+              "renovación para reactivarla."},
+    TextEntry{"error.renewal_pending",
+              "Un renouvellement attend son paiement : retirez des utilisateurs après l'avoir réglé.",
+              "A renewal is waiting for payment: remove users after paying it.",
+              "Una renovación espera su pago: quite usuarios después de pagarla."},
+    TextEntry{"error.renewal_order_not_cancellable",
+              "Une commande de renouvellement ne s'annule pas : résiliez l'abonnement pour l'arrêter.",
+              "A renewal order cannot be cancelled: cancel the subscription to stop it.",
+              "Un pedido de renovación no se puede anular: cancele la suscripción para detenerla."},
+    TextEntry{"error.paypal_checkout_not_needed", "Cette commande ne se paie pas par PayPal ou est déjà réglée.",
+              "This order is not paid by PayPal, or is already paid.",
+              "Este pedido no se paga con PayPal o ya está pagado."},
 };
 }  // namespace
 

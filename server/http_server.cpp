@@ -33,6 +33,8 @@ HttpServer::HttpServer(Config config)
       paypal_(make_paypal(config_)),
       commerce_(store_, service_, paypal_.get()),
       transparency_(store_, service_),
+      settings_(store_, service_, config_),
+      onboarding_(store_, service_),
       scheduler_(store_, service_),
       auth_limiter_(config_.auth_attempts_per_minute),
       routes_{http_, service_, commerce_, transparency_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
@@ -120,6 +122,8 @@ void HttpServer::install_routes() {
   install_commerce_routes(routes_);
   install_public_routes(routes_);
   install_admin_routes(routes_);
+  install_settings_routes(routes_, settings_);
+  install_onboarding_routes(routes_, onboarding_);
 }
 
 }  // namespace tessera::server

@@ -10,8 +10,10 @@
 #include "config.hpp"
 #include "http_util.hpp"
 #include "rate_limiter.hpp"
+#include "onboarding.hpp"
 #include "service.hpp"
 #include "scheduler.hpp"
+#include "settings.hpp"
 #include "sqlite_store.hpp"
 #include "transparency.hpp"
 
@@ -28,6 +30,7 @@ class HttpServer {
 
   Service& service() { return service_; }
   Commerce& commerce() { return commerce_; }
+  Settings& settings() { return settings_; }
   Scheduler& scheduler() { return scheduler_; }
   SqliteStore& store() { return store_; }
   const Config& config() const { return config_; }
@@ -41,6 +44,8 @@ class HttpServer {
   std::unique_ptr<PayPalClient> paypal_;  // null when PayPal is not configured
   Commerce commerce_;
   Transparency transparency_;
+  Settings settings_;
+  OnboardingService onboarding_;
   Scheduler scheduler_;
   RateLimiter auth_limiter_;
   httplib::Server http_;

@@ -22,6 +22,7 @@ int http_status_for(const std::string& code) {
       {"order_not_payable", 409},    {"no_subscription", 409},      {"adjustment_below_zero", 409},      {"subscription_cancelled", 409},    {"ticket_not_closed", 409},    {"already_rated", 409},    {"subscription_already_active", 409}, {"restart_too_early", 409},
       {"paypal_unavailable", 503},   {"paypal_declined", 402},      {"paypal_unreachable", 502},
       {"paypal_timeout", 504},       {"webhook_unverified", 400},   {"too_many_streams", 503},       {"paypal_error", 502},         {"paypal_invalid_response", 502},
+      {"onboarding_not_available", 409}, {"onboarding_done", 409}, {"onboarding_not_started", 409}, {"slot_unavailable", 409}, {"slot_booked", 409},
   };
   const auto found = statuses.find(code);
   return found == statuses.end() ? 400 : found->second;
@@ -92,6 +93,11 @@ bool RouteContext::rate_limited(const httplib::Request& req, httplib::Response& 
   send_error(res, error);
   res.set_header("Retry-After", std::to_string(wait));
   return true;
+}
+
+void send_form_error(httplib::Response& res, const Error& error) {
+  send_error(res, error);
+  if (!error.field.empty() && res.status == 400) res.status = 422;
 }
 
 }  // namespace tessera::server

@@ -14,6 +14,8 @@
 namespace tessera::server {
 class Commerce;
 class Transparency;
+class Settings;
+class OnboardingService;
 }
 
 namespace tessera::server {
@@ -49,5 +51,11 @@ void install_ticket_routes(RouteContext& routes);
 void install_commerce_routes(RouteContext& routes);
 void install_public_routes(RouteContext& routes);
 void install_admin_routes(RouteContext& routes);
+void install_settings_routes(RouteContext& routes, Settings& settings);
+void install_onboarding_routes(RouteContext& routes, OnboardingService& onboarding);
+
+// Form errors of the settings and onboarding endpoints: an error naming a field that would
+// answer 400 answers 422 (the field and its translated text); other statuses are kept.
+void send_form_error(httplib::Response& res, const Error& error);
 
 }  // namespace tessera::server

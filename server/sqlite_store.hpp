@@ -76,6 +76,18 @@ class SqliteStore final : public Store {
   std::optional<IdempotencyRecord> idempotency(Id user_id, const std::string& key) override;
   void record_idempotency(Id user_id, const std::string& key, const IdempotencyRecord& record, Instant at) override;
 
+  // [SECTION] Onboarding
+  Id add_onboarding_slot(const OnboardingSlotRecord& slot) override;
+  std::vector<OnboardingSlotRecord> onboarding_slots() override;
+  std::optional<OnboardingSlotRecord> onboarding_slot(Id id) override;
+  bool delete_free_onboarding_slot(Id id) override;
+  bool claim_onboarding_slot(Id slot_id, Id account_id) override;
+  void release_onboarding_slots(Id account_id) override;
+  std::optional<OnboardingRecord> onboarding(Id account_id) override;
+  void save_onboarding(const OnboardingRecord& onboarding) override;
+  std::vector<OnboardingRecord> onboarding_records() override;
+  std::vector<Id> accounts_with_ledger_entry(const std::string& kind) override;
+
  private:
   void migrate();
   std::vector<TicketRecord> query_tickets(const std::string& where_and_order, std::optional<Id> bind);

@@ -171,18 +171,33 @@ Result<json> OnboardingService::choose_by_email(const UserRecord& user) {
 Result<json> OnboardingService::update_details(const UserRecord& user, const json& body) {
   const auto account = owned_account(user);
   if (!account) return account.error();
+  return save_details(*account, body, std::nullopt);
+}
+
+Result<json> OnboardingService::save_details(Id account_id, const json& body, std::optional<Id> staff_author) {
   const auto details = codec::decode_onboarding_details(body);
   if (!details) return details.error();
   return atomically<json>(store_, [&]() -> Result<json> {
-    Step step = load(*account);
+    Step step = load(account_id);
     if (!step.available) return make_error("onboarding_not_available");
     const auto updated = update_onboarding_details(step.onboarding, details->contacts, details->environment);
     if (!updated) return updated.error();
     step.onboarding = updated.value();
     step.updated_at = service_.now();
-    save(*account, step);
-    return view(*account, step, false);
+    save(account_id, step);
+    if (staff_author)
+      store_.audit(step.updated_at, *staff_author, "onboarding_details_updated", json{{"account", account_id}}.dump());
+    return view(account_id, step, staff_author.has_value());
   });
+}
+
+Result<json> OnboardingService::update_details_of(const UserRecord& user, Id account_id, const json& body) {
+  if (!is_staff(user.role)) {
+    if (user.account_id != account_id) return make_error("not_found");
+    return update_details(user, body);
+  }
+  if (!store_.account_owner(account_id)) return make_error("not_found");
+  return save_details(account_id, body, user.id);
 }
 
 // [SECTION] Staff

@@ -33,6 +33,9 @@ class OnboardingService {
   Result<nlohmann::json> of_account(const UserRecord& user, Id account_id);
   Result<nlohmann::json> all(const UserRecord& staff);  // every account that has the step
   Result<nlohmann::json> complete(const UserRecord& user, Id account_id, const nlohmann::json& body);
+  // An operator fills in the contacts and environment during the call (audit-logged); the
+  // owner of that account may use it too (same as update_details).
+  Result<nlohmann::json> update_details_of(const UserRecord& user, Id account_id, const nlohmann::json& body);
 
   // [SECTION] Availability: staff read it, admins add and remove free slots.
   Result<nlohmann::json> slots(const UserRecord& staff);
@@ -51,6 +54,7 @@ class OnboardingService {
   void save(Id account_id, const Step& step);
   nlohmann::json view(Id account_id, const Step& step, bool for_staff);
   Result<Id> owned_account(const UserRecord& user);
+  Result<nlohmann::json> save_details(Id account_id, const nlohmann::json& body, std::optional<Id> staff_author);
   std::vector<AvailabilitySlot> free_slots_for(Id account_id);
 
   Store& store_;

@@ -68,6 +68,16 @@ void install_onboarding_routes(RouteContext& routes, OnboardingService& onboardi
     answer(res, onboarding.complete(user, *account, *body));
   }));
 
+  routes.http.Put(api + R"(/onboarding/(\d+)/details)", routes.authed([&onboarding](const httplib::Request& req,
+                                                                                   httplib::Response& res,
+                                                                                   const UserRecord& user) {
+    const auto account = path_id(req);
+    if (!account) return send_error(res, make_error("not_found"));
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    answer(res, onboarding.update_details_of(user, *account, *body));
+  }));
+
   routes.http.Get(api + "/admin/onboarding", routes.authed([&onboarding](const httplib::Request&,
                                                                          httplib::Response& res,
                                                                          const UserRecord& user) {

@@ -204,6 +204,21 @@ BOOST_AUTO_TEST_CASE(contacts_and_environment_are_validated_and_shown_to_staff_o
     BOOST_TEST(seen.body["work_environment"]["network"] == "Fibre box, Wi-Fi mesh");
     BOOST_TEST(!ana.get("/api/v1/tickets/" + std::to_string(ticket)).body.contains("work_environment"));
   }
+  // During the call the operator completes what the customer forgot (audit-logged).
+  json completed = details();
+  completed["environment"]["key_software"] = {"Outlook", "Sage accounting"};
+  const std::string of_ana = "/api/v1/onboarding/" + std::to_string(account_of(ana)) + "/details";
+  const auto by_operator = olga.put(of_ana, completed);
+  BOOST_TEST_REQUIRE(by_operator.status == 200);
+  BOOST_TEST(by_operator.body["environment"]["key_software"] == json::array({"Outlook", "Sage accounting"}));
+  BOOST_TEST(olga.put(of_ana, details("call me")).status == 422);
+  BOOST_TEST(olga.get("/api/v1/tickets/" + std::to_string(first)).body["work_environment"]["key_software"].size() == 2u);
+  BOOST_TEST(customer("eve@example.com").put(of_ana, details()).status == 404);
+  BOOST_TEST(olga.put("/api/v1/onboarding/999/details", details()).status == 404);
+  bool audited = false;
+  for (const json& entry : audit_entries(boss)) audited = audited || entry["action"] == "onboarding_details_updated";
+  BOOST_TEST(audited);
+
   ApiClient bea = customer("bea@example.com");  // no onboarding: nothing to show
   const Id other = open_ticket(bea, "k3");
   BOOST_TEST(!olga.get("/api/v1/tickets/" + std::to_string(other)).body.contains("work_environment"));

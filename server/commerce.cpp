@@ -1,6 +1,7 @@
 // Buying (see commerce.hpp).
 #include "commerce.hpp"
 
+#include "settings.hpp"
 #include "tessera/dates.hpp"
 #include "tessera/domain_wire.hpp"
 
@@ -19,10 +20,7 @@ Commerce::Commerce(Store& store, Service& service, PayPalClient* paypal)
 
 BusinessSettings Commerce::settings() {
   BusinessSettings settings;
-  if (const auto stored = store_.setting("catalog")) {
-    const auto catalog = codec::decode_catalog(json::parse(*stored, nullptr, false));
-    if (catalog) settings.catalog = catalog.value();
-  }
+  apply_stored_settings(store_, settings);  // the admin's catalog, VAT, seller, bank, check (settings.cpp)
   return settings;
 }
 

@@ -48,6 +48,8 @@ HttpServer::HttpServer(Config config)
       commerce_(store_, service_, paypal_.get()),
       transparency_(store_, service_),
       members_(store_, service_, config_),
+      settings_(store_, service_, config_),
+      onboarding_(store_, service_),
       scheduler_(store_, service_, commerce_),
       auth_limiter_(config_.auth_attempts_per_minute),
       routes_{http_, service_, commerce_, transparency_, members_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
@@ -152,6 +154,8 @@ void HttpServer::install_routes() {
   install_admin_routes(routes_);
   install_account_routes(routes_);
   install_subscription_routes(routes_);
+  install_settings_routes(routes_, settings_);
+  install_onboarding_routes(routes_, onboarding_);
 }
 
 }  // namespace tessera::server

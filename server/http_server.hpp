@@ -11,8 +11,10 @@
 #include "http_util.hpp"
 #include "members.hpp"
 #include "rate_limiter.hpp"
+#include "onboarding.hpp"
 #include "service.hpp"
 #include "scheduler.hpp"
+#include "settings.hpp"
 #include "sqlite_store.hpp"
 #include "transparency.hpp"
 
@@ -29,6 +31,7 @@ class HttpServer {
 
   Service& service() { return service_; }
   Commerce& commerce() { return commerce_; }
+  Settings& settings() { return settings_; }
   Scheduler& scheduler() { return scheduler_; }
   SqliteStore& store() { return store_; }
   const Config& config() const { return config_; }
@@ -43,6 +46,8 @@ class HttpServer {
   Commerce commerce_;
   Transparency transparency_;
   Members members_;
+  Settings settings_;
+  OnboardingService onboarding_;
   Scheduler scheduler_;
   RateLimiter auth_limiter_;
   httplib::Server http_;

@@ -30,6 +30,7 @@ int http_status_for(const std::string& code) {
       {"subscription_suspended", 402}, {"renewal_pending", 409},    {"renewal_order_not_cancellable", 409},
       {"paypal_checkout_not_needed", 409}, {"too_many_users_removed", 409}, {"subscription_not_usable", 409},
       {"paypal_timeout", 504},       {"webhook_unverified", 400},   {"too_many_streams", 503},       {"paypal_error", 502},         {"paypal_invalid_response", 502},
+      {"onboarding_not_available", 409}, {"onboarding_done", 409}, {"onboarding_not_started", 409}, {"slot_unavailable", 409}, {"slot_booked", 409},
   };
   const auto found = statuses.find(code);
   return found == statuses.end() ? 400 : found->second;
@@ -118,6 +119,11 @@ bool RouteContext::rate_limited(const httplib::Request& req, httplib::Response& 
   send_error(res, error);
   res.set_header("Retry-After", std::to_string(wait));
   return true;
+}
+
+void send_form_error(httplib::Response& res, const Error& error) {
+  send_error(res, error);
+  if (!error.field.empty() && res.status == 400) res.status = 422;
 }
 
 }  // namespace tessera::server

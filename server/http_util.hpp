@@ -15,6 +15,8 @@ namespace tessera::server {
 class Commerce;
 class Members;
 class Transparency;
+class Settings;
+class OnboardingService;
 }
 
 namespace tessera::server {
@@ -56,5 +58,11 @@ void install_public_routes(RouteContext& routes);
 void install_admin_routes(RouteContext& routes);
 void install_account_routes(RouteContext& routes);
 void install_subscription_routes(RouteContext& routes);
+void install_settings_routes(RouteContext& routes, Settings& settings);
+void install_onboarding_routes(RouteContext& routes, OnboardingService& onboarding);
+
+// Form errors of the settings and onboarding endpoints: an error naming a field that would
+// answer 400 answers 422 (the field and its translated text); other statuses are kept.
+void send_form_error(httplib::Response& res, const Error& error);
 
 }  // namespace tessera::server

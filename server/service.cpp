@@ -12,6 +12,8 @@
 
 #include "crypto.hpp"
 #include "tessera/attachments.hpp"
+#include "onboarding.hpp"
+#include "settings.hpp"
 #include "tessera/email.hpp"
 #include "tessera/trial.hpp"
 
@@ -80,7 +82,10 @@ Result<SessionStart> Service::signup(const wire::SignupRequest& request) {
     store_.set_account_owner(*user.account_id, user.id);
     if (!store_.email_had_trial(request.email)) {  // one trial per person, ever (SPEC §1.1)
       store_.record_trial(request.email, *user.account_id, at);
-      AccountLedger ledger = load_ledger(*user.account_id);
+      // The trial's length is an admin setting (settings.cpp), read at each sign-up.
+      LedgerRules rules = ledger_rules_of(config_);
+      rules.trial = stored_trial_rules(store_).value_or(config_.trial);
+      AccountLedger ledger = replay(rules, store_.ledger_entries(*user.account_id));
       record(*user.account_id, ledger, GrantTrial{at, user.id});
     }
     return user;
@@ -210,6 +215,7 @@ wire::TicketDetail Service::detail_of(const TicketRecord& t, const Viewer& viewe
   wire::TicketDetail detail;
   detail.ticket = summary_of(t, viewer);
   detail.description = t.description;
+  if (is_staff(viewer.role)) detail.work_environment = stored_work_environment(store_, t.account_id);  // onboarding
   const TicketCostStatement statement = cost_statement(store_.ledger_entries(t.account_id), t.id);
   detail.cost = statement.total;
   std::vector<Cost> entry_costs;  // the time entries' costs, in order

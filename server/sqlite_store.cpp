@@ -16,7 +16,8 @@ namespace tessera::server {
 
 namespace {
 
-constexpr std::array<const char*, 5> kMigrations{
+constexpr std::array<const char*, 6> kMigrations{
+constexpr std::array<const char*, 4> kMigrations{
     R"sql(
 CREATE TABLE accounts (
   id INTEGER PRIMARY KEY,
@@ -217,6 +218,29 @@ CREATE TABLE renewal_orders (
   period_start INTEGER NOT NULL,
   order_id INTEGER NOT NULL UNIQUE REFERENCES orders(id),
   PRIMARY KEY (account_id, period_start)
+);
+)sql",
+    // 6: onboarding — the admin's availability slots (a slot is booked by one account at
+    // most, an account books one slot at most) and each account's startup step.
+    R"sql(
+CREATE TABLE onboarding_slots (
+  id INTEGER PRIMARY KEY,
+  starts_at INTEGER NOT NULL UNIQUE,
+  length_minutes INTEGER NOT NULL,
+  account_id INTEGER REFERENCES accounts(id),
+  created_at INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX onboarding_slots_one_per_account ON onboarding_slots(account_id) WHERE account_id IS NOT NULL;
+CREATE TABLE onboarding (
+  account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+  choice TEXT NOT NULL,
+  slot_id INTEGER REFERENCES onboarding_slots(id),
+  details TEXT NOT NULL,
+  done INTEGER NOT NULL DEFAULT 0,
+  done_at INTEGER NOT NULL DEFAULT 0,
+  done_by INTEGER REFERENCES users(id),
+  operator_notes TEXT NOT NULL DEFAULT '',
+  updated_at INTEGER NOT NULL
 );
 )sql",
 };
@@ -1128,6 +1152,124 @@ void SqliteStore::record_renewal_order(Id account_id, Instant period_start, Id o
   insert.bind(2, static_cast<std::int64_t>(period_start));
   insert.bind(3, static_cast<std::int64_t>(order_id));
   insert.exec();
+
+// [SECTION] Onboarding
+namespace {
+constexpr const char* kSlotColumns = "SELECT id, starts_at, length_minutes, account_id, created_at FROM onboarding_slots ";
+constexpr const char* kOnboardingColumns =
+    "SELECT account_id, choice, slot_id, details, done, done_at, done_by, operator_notes, updated_at FROM onboarding ";
+
+OnboardingSlotRecord read_slot(SQLite::Statement& row) {
+  return OnboardingSlotRecord{row.getColumn(0).getInt64(), row.getColumn(1).getInt64(), row.getColumn(2).getInt64(),
+                              optional_id(row.getColumn(3)), row.getColumn(4).getInt64()};
+}
+
+OnboardingRecord read_onboarding(SQLite::Statement& row) {
+  OnboardingRecord record;
+  record.account_id = row.getColumn(0).getInt64();
+  record.choice = column_enum(row.getColumn(1), parse_onboarding_choice, OnboardingChoice::pending);
+  record.slot_id = optional_id(row.getColumn(2));
+  record.details_json = row.getColumn(3).getString();
+  record.done = row.getColumn(4).getInt() != 0;
+  record.done_at = row.getColumn(5).getInt64();
+  record.done_by = optional_id(row.getColumn(6));
+  record.operator_notes = row.getColumn(7).getString();
+  record.updated_at = row.getColumn(8).getInt64();
+  return record;
+}
+}  // namespace
+
+Id SqliteStore::add_onboarding_slot(const OnboardingSlotRecord& slot) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement insert(db_, "INSERT INTO onboarding_slots(starts_at, length_minutes, account_id, created_at) "
+                                "VALUES (?, ?, ?, ?)");
+  insert.bind(1, static_cast<std::int64_t>(slot.starts_at));
+  insert.bind(2, static_cast<std::int64_t>(slot.length));
+  bind_optional(insert, 3, slot.account_id);
+  insert.bind(4, static_cast<std::int64_t>(slot.created_at));
+  insert.exec();
+  return db_.getLastInsertRowid();
+}
+
+std::vector<OnboardingSlotRecord> SqliteStore::onboarding_slots() {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, std::string(kSlotColumns) + "ORDER BY starts_at, id");
+  std::vector<OnboardingSlotRecord> slots;
+  while (query.executeStep()) slots.push_back(read_slot(query));
+  return slots;
+}
+
+std::optional<OnboardingSlotRecord> SqliteStore::onboarding_slot(Id id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, std::string(kSlotColumns) + "WHERE id = ?");
+  query.bind(1, static_cast<std::int64_t>(id));
+  if (!query.executeStep()) return std::nullopt;
+  return read_slot(query);
+}
+
+bool SqliteStore::delete_free_onboarding_slot(Id id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement remove(db_, "DELETE FROM onboarding_slots WHERE id = ? AND account_id IS NULL");
+  remove.bind(1, static_cast<std::int64_t>(id));
+  return remove.exec() == 1;
+}
+
+bool SqliteStore::claim_onboarding_slot(Id slot_id, Id account_id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement claim(db_, "UPDATE onboarding_slots SET account_id = ? WHERE id = ? AND account_id IS NULL");
+  claim.bind(1, static_cast<std::int64_t>(account_id));
+  claim.bind(2, static_cast<std::int64_t>(slot_id));
+  return claim.exec() == 1;
+}
+
+void SqliteStore::release_onboarding_slots(Id account_id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement release(db_, "UPDATE onboarding_slots SET account_id = NULL WHERE account_id = ?");
+  release.bind(1, static_cast<std::int64_t>(account_id));
+  release.exec();
+}
+
+std::optional<OnboardingRecord> SqliteStore::onboarding(Id account_id) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, std::string(kOnboardingColumns) + "WHERE account_id = ?");
+  query.bind(1, static_cast<std::int64_t>(account_id));
+  if (!query.executeStep()) return std::nullopt;
+  return read_onboarding(query);
+}
+
+void SqliteStore::save_onboarding(const OnboardingRecord& o) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement upsert(db_,
+                           "INSERT OR REPLACE INTO onboarding(account_id, choice, slot_id, details, done, done_at, "
+                           "done_by, operator_notes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  upsert.bind(1, static_cast<std::int64_t>(o.account_id));
+  upsert.bind(2, std::string(to_string(o.choice)));
+  bind_optional(upsert, 3, o.slot_id);
+  upsert.bind(4, o.details_json);
+  upsert.bind(5, o.done ? 1 : 0);
+  upsert.bind(6, static_cast<std::int64_t>(o.done_at));
+  bind_optional(upsert, 7, o.done_by);
+  upsert.bind(8, o.operator_notes);
+  upsert.bind(9, static_cast<std::int64_t>(o.updated_at));
+  upsert.exec();
+}
+
+std::vector<OnboardingRecord> SqliteStore::onboarding_records() {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, std::string(kOnboardingColumns) + "ORDER BY account_id");
+  std::vector<OnboardingRecord> records;
+  while (query.executeStep()) records.push_back(read_onboarding(query));
+  return records;
+}
+
+std::vector<Id> SqliteStore::accounts_with_ledger_entry(const std::string& kind) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, "SELECT DISTINCT account_id FROM ledger_entries WHERE json_extract(entry, '$.kind') = ? "
+                               "ORDER BY account_id");
+  query.bind(1, kind);
+  std::vector<Id> accounts;
+  while (query.executeStep()) accounts.push_back(query.getColumn(0).getInt64());
+  return accounts;
 }
 
 }  // namespace tessera::server

@@ -95,6 +95,17 @@ class SqliteStore final : public Store {
   // [SECTION] Subscription renewals
   std::optional<Id> renewal_order_for(Id account_id, Instant period_start) override;
   void record_renewal_order(Id account_id, Instant period_start, Id order_id) override;
+  // [SECTION] Onboarding
+  Id add_onboarding_slot(const OnboardingSlotRecord& slot) override;
+  std::vector<OnboardingSlotRecord> onboarding_slots() override;
+  std::optional<OnboardingSlotRecord> onboarding_slot(Id id) override;
+  bool delete_free_onboarding_slot(Id id) override;
+  bool claim_onboarding_slot(Id slot_id, Id account_id) override;
+  void release_onboarding_slots(Id account_id) override;
+  std::optional<OnboardingRecord> onboarding(Id account_id) override;
+  void save_onboarding(const OnboardingRecord& onboarding) override;
+  std::vector<OnboardingRecord> onboarding_records() override;
+  std::vector<Id> accounts_with_ledger_entry(const std::string& kind) override;
 
  private:
   void migrate();

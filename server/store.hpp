@@ -9,6 +9,7 @@
 
 #include "tessera/ledger.hpp"
 #include "tessera/members.hpp"
+#include "tessera/onboarding.hpp"
 #include "tessera/orders.hpp"
 #include "tessera/ticket.hpp"
 #include "tessera/units.hpp"
@@ -156,6 +157,26 @@ struct AttachmentRecord {
   Instant created_at = 0;
 };
 
+struct OnboardingSlotRecord {
+  Id id = 0;
+  Instant starts_at = 0;
+  Minutes length = 30;
+  std::optional<Id> account_id;  // the account that booked it; empty while free
+  Instant created_at = 0;
+};
+
+struct OnboardingRecord {
+  Id account_id = 0;
+  OnboardingChoice choice = OnboardingChoice::pending;
+  std::optional<Id> slot_id;  // the booked call
+  std::string details_json;   // contacts and work environment (codec::decode_onboarding_details)
+  bool done = false;
+  Instant done_at = 0;
+  std::optional<Id> done_by;
+  std::string operator_notes;
+  Instant updated_at = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -252,6 +273,19 @@ class Store {
   // [SECTION] Subscription renewals: the one renewal order of an account's period (SPEC §1.2)
   virtual std::optional<Id> renewal_order_for(Id account_id, Instant period_start) = 0;
   virtual void record_renewal_order(Id account_id, Instant period_start, Id order_id) = 0;
+  // [SECTION] Onboarding: the admin's availability slots and each account's startup step
+  virtual Id add_onboarding_slot(const OnboardingSlotRecord& slot) = 0;
+  virtual std::vector<OnboardingSlotRecord> onboarding_slots() = 0;  // by start instant
+  virtual std::optional<OnboardingSlotRecord> onboarding_slot(Id id) = 0;
+  virtual bool delete_free_onboarding_slot(Id id) = 0;  // false when booked (or missing)
+  // Gives the slot to the account when nobody holds it (one statement); false otherwise.
+  virtual bool claim_onboarding_slot(Id slot_id, Id account_id) = 0;
+  virtual void release_onboarding_slots(Id account_id) = 0;
+  virtual std::optional<OnboardingRecord> onboarding(Id account_id) = 0;
+  virtual void save_onboarding(const OnboardingRecord& onboarding) = 0;  // insert or replace
+  virtual std::vector<OnboardingRecord> onboarding_records() = 0;
+  // Accounts whose ledger holds an entry of this kind (e.g. "subscription_activated").
+  virtual std::vector<Id> accounts_with_ledger_entry(const std::string& kind) = 0;
 };
 
 }  // namespace tessera::server

@@ -123,4 +123,14 @@ Result<Onboarding> complete_onboarding(const Onboarding& onboarding, Role role, 
   return next;
 }
 
+std::optional<Error> validate_availability_slot(const AvailabilitySlot& slot, Instant now) {
+  if (slot.starts_at <= now) return make_error("slot_in_past", "starts_at");
+  if (slot.length < kMinOnboardingCallLength || slot.length > kMaxOnboardingCallLength) {
+    Error error = make_error("out_of_range", "length_minutes");
+    error.params = {{"min", std::to_string(kMinOnboardingCallLength)}, {"max", std::to_string(kMaxOnboardingCallLength)}};
+    return error;
+  }
+  return std::nullopt;
+}
+
 }  // namespace tessera

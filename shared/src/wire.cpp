@@ -287,6 +287,13 @@ void to_json(json& out, const TicketDetail& v) {
              {"timeline", v.timeline},
              {"attachments", v.attachments},
              {"cost", v.cost}};
+  if (v.work_environment) {
+    const WorkEnvironment& environment = *v.work_environment;
+    out["work_environment"] = json{{"devices", environment.devices},
+                                   {"operating_systems", environment.operating_systems},
+                                   {"network", environment.network},
+                                   {"key_software", environment.key_software}};
+  }
 }
 void from_json(const json& in, TicketDetail& v) {
   if (in.contains("ticket")) v.ticket = in.at("ticket").get<TicketSummary>();
@@ -298,6 +305,15 @@ void from_json(const json& in, TicketDetail& v) {
   if (const auto attachments = in.find("attachments"); attachments != in.end() && attachments->is_array())
     for (const auto& attachment : *attachments) v.attachments.push_back(attachment.get<AttachmentView>());
   v.cost = in.contains("cost") && in["cost"].is_object() ? in["cost"].get<Cost>() : Cost{};
+  v.work_environment.reset();
+  if (const auto environment = in.find("work_environment"); environment != in.end() && environment->is_object()) {
+    WorkEnvironment read;
+    read.devices = value_or<std::vector<std::string>>(*environment, "devices", {});
+    read.operating_systems = value_or<std::vector<std::string>>(*environment, "operating_systems", {});
+    read.network = value_or<std::string>(*environment, "network", "");
+    read.key_software = value_or<std::vector<std::string>>(*environment, "key_software", {});
+    v.work_environment = std::move(read);
+  }
 }
 
 void to_json(json& out, const OrderView& v) {

@@ -45,6 +45,10 @@ ApiResponse ApiClient::post_raw(const std::string& path, const std::string& body
   return finish(client_.Post(path.c_str(), with_cookie(headers), body, "application/json"));
 }
 
+ApiResponse ApiClient::put(const std::string& path, const nlohmann::json& body) {
+  return finish(client_.Put(path.c_str(), with_cookie({{"X-Tessera-Request", "1"}}), body.dump(), "application/json"));
+}
+
 ApiResponse ApiClient::del(const std::string& path) {
   return finish(client_.Delete(path.c_str(), with_cookie({{"X-Tessera-Request", "1"}})));
 }

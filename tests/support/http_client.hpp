@@ -22,6 +22,7 @@ class ApiClient {
   ApiResponse get(const std::string& path);
   ApiResponse post(const std::string& path, const nlohmann::json& body, httplib::Headers extra = {});
   ApiResponse post_raw(const std::string& path, const std::string& body, httplib::Headers headers);
+  ApiResponse put(const std::string& path, const nlohmann::json& body);
   ApiResponse del(const std::string& path);
   ApiResponse put(const std::string& path, const nlohmann::json& body);
   // Raw bytes (an attachment), with the CSRF header and the given content type.

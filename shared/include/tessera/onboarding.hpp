@@ -74,4 +74,11 @@ Result<Onboarding> complete_onboarding(const Onboarding& onboarding, Role role, 
 
 bool is_valid_phone(std::string_view phone);
 
+// [SECTION] The admin's availability
+constexpr Minutes kMinOnboardingCallLength = 15;
+constexpr Minutes kMaxOnboardingCallLength = 240;
+// A slot the admin offers: starting after `now`, 15–240 minutes long.
+// Errors: "slot_in_past" (field starts_at), "out_of_range" (field length_minutes, params min, max).
+std::optional<Error> validate_availability_slot(const AvailabilitySlot& slot, Instant now);
+
 }  // namespace tessera

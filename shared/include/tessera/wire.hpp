@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tessera/ledger.hpp"
+#include "tessera/onboarding.hpp"
 #include "tessera/orders.hpp"
 #include "tessera/result.hpp"
 #include "tessera/ticket.hpp"
@@ -116,6 +117,8 @@ struct TicketDetail {
   std::vector<TimelineEntry> timeline;
   std::vector<AttachmentView> attachments;  // download: GET /tickets/{id}/attachments/{attachment id}
   Cost cost;  // what the ticket cost so far (describe_cost renders "1 ticket + 12 min")
+  // Operators and admins: the account's work environment from its onboarding step (SPEC §1.2).
+  std::optional<WorkEnvironment> work_environment;
 };
 
 // [SECTION] Requests

@@ -110,6 +110,21 @@ constexpr std::array kErrorTexts{
     TextEntry{"error.paypal_checkout_not_needed", "Cette commande ne se paie pas par PayPal ou est déjà réglée.",
               "This order is not paid by PayPal, or is already paid.",
               "Este pedido no se paga con PayPal o ya está pagado."},
+    // [SECTION] Administration settings and onboarding
+    TextEntry{"error.out_of_range", "La valeur doit être comprise entre {min} et {max}.",
+              "The value must be between {min} and {max}.", "El valor debe estar entre {min} y {max}."},
+    TextEntry{"error.invalid_iban", "IBAN invalide (vérifiez les chiffres).", "Invalid IBAN (check the digits).",
+              "IBAN no válido (compruebe los dígitos)."},
+    TextEntry{"error.invalid_bic", "BIC invalide (8 ou 11 caractères).", "Invalid BIC (8 or 11 characters).",
+              "BIC no válido (8 u 11 caracteres)."},
+    TextEntry{"error.onboarding_not_available",
+              "La conférence de démarrage est proposée après la première activation de l'abonnement.",
+              "The startup conference is offered after the subscription's first activation.",
+              "La conferencia de inicio se ofrece tras la primera activación de la suscripción."},
+    TextEntry{"error.slot_booked", "Ce créneau est déjà réservé.", "This slot is already booked.",
+              "Esta franja ya está reservada."},
+    TextEntry{"error.slot_in_past", "Ce créneau est dans le passé.", "This slot is in the past.",
+              "Esta franja está en el pasado."},
 };
 }  // namespace
 

@@ -17,7 +17,6 @@ namespace tessera::server {
 namespace {
 
 constexpr std::array<const char*, 6> kMigrations{
-constexpr std::array<const char*, 4> kMigrations{
     R"sql(
 CREATE TABLE accounts (
   id INTEGER PRIMARY KEY,
@@ -1135,6 +1134,8 @@ std::vector<AttachmentRecord> SqliteStore::attachments_of_ticket(Id ticket_id) {
   std::vector<AttachmentRecord> attachments;
   while (query.executeStep()) attachments.push_back(read_attachment(query, false));
   return attachments;
+}
+
 // [SECTION] Subscription renewals
 std::optional<Id> SqliteStore::renewal_order_for(Id account_id, Instant period_start) {
   std::lock_guard lock(mutex_);
@@ -1152,6 +1153,7 @@ void SqliteStore::record_renewal_order(Id account_id, Instant period_start, Id o
   insert.bind(2, static_cast<std::int64_t>(period_start));
   insert.bind(3, static_cast<std::int64_t>(order_id));
   insert.exec();
+}
 
 // [SECTION] Onboarding
 namespace {

@@ -53,10 +53,6 @@ ApiResponse ApiClient::del(const std::string& path) {
   return finish(client_.Delete(path.c_str(), with_cookie({{"X-Tessera-Request", "1"}})));
 }
 
-ApiResponse ApiClient::put(const std::string& path, const nlohmann::json& body) {
-  return finish(client_.Put(path.c_str(), with_cookie({{"X-Tessera-Request", "1"}}), body.dump(), "application/json"));
-}
-
 ApiResponse ApiClient::post_bytes(const std::string& path, const std::string& bytes, const std::string& content_type) {
   return finish(client_.Post(path.c_str(), with_cookie({{"X-Tessera-Request", "1"}}), bytes, content_type.c_str()));
 }

@@ -24,7 +24,6 @@ class ApiClient {
   ApiResponse post_raw(const std::string& path, const std::string& body, httplib::Headers headers);
   ApiResponse put(const std::string& path, const nlohmann::json& body);
   ApiResponse del(const std::string& path);
-  ApiResponse put(const std::string& path, const nlohmann::json& body);
   // Raw bytes (an attachment), with the CSRF header and the given content type.
   ApiResponse post_bytes(const std::string& path, const std::string& bytes, const std::string& content_type);
   void forget_cookie() { cookie_.clear(); }

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <set>
+#include <memory>
 #include <thread>
 
 #include "fixtures.hpp"
@@ -181,15 +182,29 @@ BOOST_AUTO_TEST_CASE(twenty_concurrent_payments_get_twenty_consecutive_invoice_n
   }
   ApiClient admin = staff("boss@tessera.local", "admin");
   const std::string cookie = admin.cookie();
+  // Every payer connects first (the listen backlog is small), then all pay at the same moment.
+  std::vector<std::unique_ptr<ApiClient>> payers_clients;
+  for (std::size_t i = 0; i < orders.size(); ++i) {
+    auto payer = std::make_unique<ApiClient>(server.port());
+    payer->set_keep_alive(true);
+    payer->set_cookie(cookie);
+    BOOST_TEST_REQUIRE(payer->get("/api/v1/health").status == 200);
+    payers_clients.push_back(std::move(payer));
+  }
   std::vector<std::thread> payers;
   std::atomic<int> paid{0};
-  for (Id order : orders)
-    payers.emplace_back([&, order] {
-      ApiClient payer(server.port());
-      payer.set_cookie(cookie);
-      if (payer.post("/api/v1/admin/orders/" + std::to_string(order) + "/payment", json::object()).status == 200) ++paid;
+  std::atomic<bool> go{false};
+  std::vector<int> statuses(orders.size(), 0);
+  for (std::size_t i = 0; i < orders.size(); ++i)
+    payers.emplace_back([&, i] {
+      while (!go.load()) std::this_thread::yield();
+      statuses[i] = payers_clients[i]->post("/api/v1/admin/orders/" + std::to_string(orders[i]) + "/payment",
+                                            json::object()).status;
+      if (statuses[i] == 200) ++paid;
     });
+  go = true;
   for (auto& payer : payers) payer.join();
+  for (std::size_t i = 0; i < orders.size(); ++i) BOOST_TEST(statuses[i] == 200, "payment " << i);
   BOOST_TEST(paid.load() == 20);
   SQLite::Database db(server.db_path(), SQLite::OPEN_READONLY);
   SQLite::Statement numbers(db, "SELECT number FROM invoices ORDER BY sequence");

@@ -26,6 +26,8 @@ class ApiClient {
   ApiResponse del(const std::string& path);
   // Raw bytes (an attachment), with the CSRF header and the given content type.
   ApiResponse post_bytes(const std::string& path, const std::string& bytes, const std::string& content_type);
+  // Keep the connection open between requests (e.g. connect first, then fire at once).
+  void set_keep_alive(bool on) { client_.set_keep_alive(on); }
   void forget_cookie() { cookie_.clear(); }
   const std::string& cookie() const { return cookie_; }
   void set_cookie(std::string cookie) { cookie_ = std::move(cookie); }

@@ -46,6 +46,22 @@ void send_error(httplib::Response& res, const Error& error) {
   send_json(res, http_status_for(error.code), wire::error_body(error, message));
 }
 
+std::optional<IdAndBody> id_and_body(const httplib::Request& req, httplib::Response& res) {
+  const auto id = path_id(req);
+  if (!id) {
+    send_error(res, make_error("not_found"));
+    return std::nullopt;
+  }
+  auto body = parse_body(req, res);
+  if (!body) return std::nullopt;
+  return IdAndBody{*id, std::move(*body)};
+}
+
+void send_done(httplib::Response& res, const Result<bool>& result) {
+  if (!result) return send_error(res, result.error());
+  res.status = 204;
+}
+
 std::optional<json> parse_body(const httplib::Request& req, httplib::Response& res) {
   json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded() || !body.is_object()) {

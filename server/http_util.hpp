@@ -26,6 +26,20 @@ void send_error(httplib::Response& res, const Error& error);
 int http_status_for(const std::string& error_code);
 // The request's JSON object, or an invalid_json answer and nullopt.
 std::optional<nlohmann::json> parse_body(const httplib::Request& req, httplib::Response& res);
+// A use case's result: its JSON with `status`, or its error.
+template <class T>
+void send_result(httplib::Response& res, const Result<T>& result, int status) {
+  if (!result) return send_error(res, result.error());
+  send_json(res, status, nlohmann::json(*result));
+}
+// A use case that answers nothing: 204, or its error.
+void send_done(httplib::Response& res, const Result<bool>& result);
+// The path's first id and the request's JSON object, or nullopt once 404 / 400 is answered.
+struct IdAndBody {
+  Id id = 0;
+  nlohmann::json body;
+};
+std::optional<IdAndBody> id_and_body(const httplib::Request& req, httplib::Response& res);
 std::string session_token(const httplib::Request& req);
 std::string session_cookie(const std::string& token, std::int64_t max_age, bool secure);
 std::optional<Id> path_id(const httplib::Request& req, std::size_t match = 1);

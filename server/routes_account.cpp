@@ -8,17 +8,6 @@ namespace tessera::server {
 using nlohmann::json;
 
 namespace {
-template <class T>
-void answer(httplib::Response& res, const Result<T>& result, int status) {
-  if (!result) return send_error(res, result.error());
-  send_json(res, status, *result);
-}
-
-void answer_empty(httplib::Response& res, const Result<bool>& result) {
-  if (!result) return send_error(res, result.error());
-  res.status = 204;
-}
-
 const char* const kTokenPattern = R"(/invitations/([0-9a-f]{64}))";
 }  // namespace
 
@@ -28,7 +17,7 @@ void install_account_routes(RouteContext& routes) {
 
   routes.http.Get(api + "/account/users", routes.authed([&members](const httplib::Request&, httplib::Response& res,
                                                                    const UserRecord& user) {
-    answer(res, members.people(user), 200);
+    send_result(res, members.people(user), 200);
   }));
 
   routes.http.Post(api + "/account/invitations", routes.authed([&routes, &members](const httplib::Request& req,
@@ -39,7 +28,7 @@ void install_account_routes(RouteContext& routes) {
     if (!body) return;
     const auto request = wire::parse_invitation_request(*body);
     if (!request) return send_error(res, request.error());
-    answer(res, members.invite(user, *request), 201);
+    send_result(res, members.invite(user, *request), 201);
   }));
 
   routes.http.Delete(api + R"(/account/invitations/(\d+))", routes.authed([&members](const httplib::Request& req,
@@ -47,19 +36,17 @@ void install_account_routes(RouteContext& routes) {
                                                                                      const UserRecord& user) {
     const auto id = path_id(req);
     if (!id) return send_error(res, make_error("not_found"));
-    answer_empty(res, members.revoke_invitation(user, *id));
+    send_done(res, members.revoke_invitation(user, *id));
   }));
 
   routes.http.Put(api + R"(/account/users/(\d+)/scope)", routes.authed([&members](const httplib::Request& req,
                                                                                   httplib::Response& res,
                                                                                   const UserRecord& user) {
-    const auto id = path_id(req);
-    if (!id) return send_error(res, make_error("not_found"));
-    const auto body = parse_body(req, res);
-    if (!body) return;
-    const auto scope = wire::parse_member_scope(*body);
+    const auto target = id_and_body(req, res);
+    if (!target) return;
+    const auto scope = wire::parse_member_scope(target->body);
     if (!scope) return send_error(res, scope.error());
-    answer(res, members.set_scope(user, *id, *scope), 200);
+    send_result(res, members.set_scope(user, target->id, *scope), 200);
   }));
 
   routes.http.Delete(api + R"(/account/users/(\d+))", routes.authed([&members](const httplib::Request& req,
@@ -67,13 +54,13 @@ void install_account_routes(RouteContext& routes) {
                                                                                const UserRecord& user) {
     const auto id = path_id(req);
     if (!id) return send_error(res, make_error("not_found"));
-    answer_empty(res, members.remove(user, *id));
+    send_done(res, members.remove(user, *id));
   }));
 
   // The invitee's side: the link's token is the only credential, so both are rate-limited.
   routes.http.Get(api + kTokenPattern, [&routes, &members](const httplib::Request& req, httplib::Response& res) {
     if (routes.rate_limited(req, res)) return;
-    answer(res, members.preview(req.matches[1].str()), 200);
+    send_result(res, members.preview(req.matches[1].str()), 200);
   });
 
   routes.http.Post(api + kTokenPattern + "/accept", [&routes, &members](const httplib::Request& req,
@@ -98,7 +85,7 @@ void install_account_routes(RouteContext& routes) {
     if (!body) return;
     const auto request = wire::parse_password_change(*body);
     if (!request) return send_error(res, request.error());
-    answer_empty(res, members.change_password(user, session_token(req), *request));
+    send_done(res, members.change_password(user, session_token(req), *request));
   }));
 }
 

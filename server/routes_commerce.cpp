@@ -9,14 +9,6 @@ namespace tessera::server {
 
 using nlohmann::json;
 
-namespace {
-template <class T>
-void answer(httplib::Response& res, const Result<T>& result, int status) {
-  if (!result) return send_error(res, result.error());
-  send_json(res, status, json(*result));
-}
-}  // namespace
-
 void install_commerce_routes(RouteContext& routes) {
   Commerce& commerce = routes.commerce;
   const std::string& api = routes.api;
@@ -31,7 +23,7 @@ void install_commerce_routes(RouteContext& routes) {
     if (!body) return;
     const auto request = wire::parse_order_request(*body);
     if (!request) return send_error(res, request.error());
-    answer(res, commerce.create_order(user, *request), 201);
+    send_result(res, commerce.create_order(user, *request), 201);
   }));
 
   routes.http.Get(api + "/orders",
@@ -43,7 +35,7 @@ void install_commerce_routes(RouteContext& routes) {
                                                                      httplib::Response& res, const UserRecord& user) {
     const auto id = path_id(req);
     if (!id) return send_error(res, make_error("not_found"));
-    answer(res, commerce.order(user, *id), 200);
+    send_result(res, commerce.order(user, *id), 200);
   }));
 
   routes.http.Post(api + R"(/orders/(\d+)/cancel)", routes.authed([&commerce](const httplib::Request& req,
@@ -51,7 +43,7 @@ void install_commerce_routes(RouteContext& routes) {
                                                                              const UserRecord& user) {
     const auto id = path_id(req);
     if (!id) return send_error(res, make_error("not_found"));
-    answer(res, commerce.cancel_order(user, *id), 200);
+    send_result(res, commerce.cancel_order(user, *id), 200);
   }));
 
   routes.http.Post(api + R"(/orders/(\d+)/capture)", routes.authed([&commerce](const httplib::Request& req,
@@ -59,7 +51,7 @@ void install_commerce_routes(RouteContext& routes) {
                                                                               const UserRecord& user) {
     const auto id = path_id(req);
     if (!id) return send_error(res, make_error("not_found"));
-    answer(res, commerce.capture_paypal(user, *id), 200);
+    send_result(res, commerce.capture_paypal(user, *id), 200);
   }));
 
   routes.http.Post(api + "/paypal/webhook", [&commerce](const httplib::Request& req, httplib::Response& res) {
@@ -107,7 +99,7 @@ void install_commerce_routes(RouteContext& routes) {
                                                                                     const UserRecord& user) {
     const auto id = path_id(req);
     if (!id) return send_error(res, make_error("not_found"));
-    answer(res, commerce.record_payment(user, *id), 200);
+    send_result(res, commerce.record_payment(user, *id), 200);
   }));
 }
 

@@ -50,13 +50,11 @@ void install_public_routes(RouteContext& routes) {
   routes.http.Post(api + R"(/tickets/(\d+)/evaluation)", routes.authed([&transparency](const httplib::Request& req,
                                                                                       httplib::Response& res,
                                                                                       const UserRecord& user) {
-    const auto id = path_id(req);
-    if (!id) return send_error(res, make_error("not_found"));
-    const auto body = parse_body(req, res);
-    if (!body) return;
-    const auto request = codec::decode_evaluation_request(*body);
+    const auto target = id_and_body(req, res);
+    if (!target) return;
+    const auto request = codec::decode_evaluation_request(target->body);
     if (!request) return send_error(res, request.error());
-    const auto saved = transparency.evaluate(user, *id, request.value());
+    const auto saved = transparency.evaluate(user, target->id, request.value());
     if (!saved) return send_error(res, saved.error());
     send_json(res, 201, json{{"ticket_id", saved->ticket_id}, {"rating", saved->rating}, {"comment", saved->comment},
                              {"publish_comment", saved->publish_comment}});

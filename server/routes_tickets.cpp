@@ -8,11 +8,6 @@ namespace tessera::server {
 using nlohmann::json;
 
 namespace {
-void answer_detail(httplib::Response& res, const Result<wire::TicketDetail>& detail, int status) {
-  if (!detail) return send_error(res, detail.error());
-  send_json(res, status, *detail);
-}
-
 // Actions a client may ask for; the others are the system's (scheduler, ledger).
 std::optional<TicketAction> requested_action(const json& body) {
   const auto field = body.find("action");
@@ -61,73 +56,63 @@ void install_ticket_routes(RouteContext& routes) {
                                                                       httplib::Response& res, const UserRecord& user) {
     const auto id = path_id(req);
     if (!id) return send_error(res, make_error("not_found"));
-    answer_detail(res, service.ticket_detail(user, *id), 200);
+    send_result(res, service.ticket_detail(user, *id), 200);
   }));
 
   routes.http.Post(api + R"(/tickets/(\d+)/messages)", routes.authed([&service](const httplib::Request& req,
                                                                                 httplib::Response& res,
                                                                                 const UserRecord& user) {
-    const auto id = path_id(req);
-    if (!id) return send_error(res, make_error("not_found"));
-    const auto body = parse_body(req, res);
-    if (!body) return;
-    const auto draft = wire::parse_message_draft(*body);
+    const auto target = id_and_body(req, res);
+    if (!target) return;
+    const auto draft = wire::parse_message_draft(target->body);
     if (!draft) return send_error(res, draft.error());
-    answer_detail(res, service.add_message(user, *id, *draft), 201);
+    send_result(res, service.add_message(user, target->id, *draft), 201);
   }));
 
   routes.http.Post(api + R"(/tickets/(\d+)/actions)", routes.authed([&service](const httplib::Request& req,
                                                                                httplib::Response& res,
                                                                                const UserRecord& user) {
-    const auto id = path_id(req);
-    if (!id) return send_error(res, make_error("not_found"));
-    const auto body = parse_body(req, res);
-    if (!body) return;
-    if (!body->contains("action")) return send_error(res, make_error("required", "action"));
-    const auto action = requested_action(*body);
+    const auto target = id_and_body(req, res);
+    if (!target) return;
+    if (!target->body.contains("action")) return send_error(res, make_error("required", "action"));
+    const auto action = requested_action(target->body);
     if (!action) return send_error(res, make_error("invalid_value", "action"));
-    answer_detail(res, service.apply_action(user, *id, *action), 200);
+    send_result(res, service.apply_action(user, target->id, *action), 200);
   }));
 
   routes.http.Post(api + R"(/tickets/(\d+)/time)", routes.authed([&service](const httplib::Request& req,
                                                                             httplib::Response& res,
                                                                             const UserRecord& user) {
-    const auto id = path_id(req);
-    if (!id) return send_error(res, make_error("not_found"));
-    const auto body = parse_body(req, res);
-    if (!body) return;
-    const auto draft = wire::parse_time_entry_draft(*body);
+    const auto target = id_and_body(req, res);
+    if (!target) return;
+    const auto draft = wire::parse_time_entry_draft(target->body);
     if (!draft) return send_error(res, draft.error());
-    answer_detail(res, service.log_time(user, *id, *draft), 201);
+    send_result(res, service.log_time(user, target->id, *draft), 201);
   }));
 
   routes.http.Post(api + R"(/tickets/(\d+)/triage)", routes.authed([&service](const httplib::Request& req,
                                                                               httplib::Response& res,
                                                                               const UserRecord& user) {
-    const auto id = path_id(req);
-    if (!id) return send_error(res, make_error("not_found"));
-    const auto body = parse_body(req, res);
-    if (!body) return;
-    const auto field = body->find("criticality");
-    if (field == body->end() || !field->is_string()) return send_error(res, make_error("required", "criticality"));
+    const auto target = id_and_body(req, res);
+    if (!target) return;
+    const auto field = target->body.find("criticality");
+    if (field == target->body.end() || !field->is_string()) return send_error(res, make_error("required", "criticality"));
     const auto criticality = parse_criticality(field->get<std::string>());
     if (!criticality) return send_error(res, make_error("invalid_value", "criticality"));
-    answer_detail(res, service.triage(user, *id, *criticality), 200);
+    send_result(res, service.triage(user, target->id, *criticality), 200);
   }));
 
   routes.http.Post(api + R"(/tickets/(\d+)/adjustments)", routes.authed([&service](const httplib::Request& req,
                                                                                    httplib::Response& res,
                                                                                    const UserRecord& user) {
-    const auto id = path_id(req);
-    if (!id) return send_error(res, make_error("not_found"));
-    const auto body = parse_body(req, res);
-    if (!body) return;
-    const auto minutes = body->find("minutes");
-    if (minutes == body->end() || !minutes->is_number_integer()) return send_error(res, make_error("required", "minutes"));
-    const auto note = body->find("note");
-    if (note == body->end() || !note->is_string() || note->get<std::string>().empty())
+    const auto target = id_and_body(req, res);
+    if (!target) return;
+    const auto minutes = target->body.find("minutes");
+    if (minutes == target->body.end() || !minutes->is_number_integer()) return send_error(res, make_error("required", "minutes"));
+    const auto note = target->body.find("note");
+    if (note == target->body.end() || !note->is_string() || note->get<std::string>().empty())
       return send_error(res, make_error("note_required", "note"));
-    answer_detail(res, service.adjust_time(user, *id, minutes->get<Minutes>(), note->get<std::string>()), 201);
+    send_result(res, service.adjust_time(user, target->id, minutes->get<Minutes>(), note->get<std::string>()), 201);
   }));
 
   // Attachments: the raw bytes as the body, the name in ?filename=; the type is read from
@@ -137,7 +122,7 @@ void install_ticket_routes(RouteContext& routes) {
                                                                                    const UserRecord& user) {
     const auto id = path_id(req);
     if (!id) return send_error(res, make_error("not_found"));
-    answer_detail(res, service.add_attachment(user, *id, req.get_param_value("filename"), req.body), 201);
+    send_result(res, service.add_attachment(user, *id, req.get_param_value("filename"), req.body), 201);
   }));
 
   routes.http.Get(api + R"(/tickets/(\d+)/attachments/(\d+))", routes.authed([&service](const httplib::Request& req,

@@ -2,6 +2,7 @@
 // are plain data; no business rule lives here. `transaction` runs a unit of work
 // atomically: everything inside commits together or not at all.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -193,6 +194,12 @@ class Store {
   virtual std::optional<IdempotencyRecord> idempotency(Id user_id, const std::string& key) = 0;
   virtual void record_idempotency(Id user_id, const std::string& key, const IdempotencyRecord& record,
                                   Instant at) = 0;
+
+  // [SECTION] Change counters, for answers kept in memory
+  // Grows once a change to what the transparency board shows is committed: a ticket written
+  // as closed, an evaluation saved, a setting put. An answer computed from data read after
+  // reading the counter stays current as long as the counter keeps that value.
+  virtual std::uint64_t board_version() = 0;
 };
 
 }  // namespace tessera::server

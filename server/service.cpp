@@ -487,14 +487,19 @@ Result<std::vector<wire::TicketSummary>> Service::queue(const UserRecord& user) 
                                                   : parse_languages(user.languages_spoken);
   std::map<Id, TicketRecord> by_id;
   std::vector<QueueItem> items;
+  std::vector<Id> people;  // customers and operators named in the queue, read in one query
   for (TicketRecord& ticket : store_.open_tickets()) {
     items.push_back(QueueItem{ticket.id, ticket.criticality, ticket.triage, ticket.language, ticket.status,
                               ticket.created_at});
+    people.push_back(ticket.opened_by);
+    if (ticket.operator_id) people.push_back(*ticket.operator_id);
     by_id.emplace(ticket.id, std::move(ticket));
   }
   const Viewer viewer = viewer_of(user);
   std::vector<wire::TicketSummary> summaries;
-  UserNames names;
+  std::sort(people.begin(), people.end());
+  people.erase(std::unique(people.begin(), people.end()), people.end());
+  UserNames names = store_.user_names(people);
   for (const QueueItem& item : operator_queue(std::move(items), languages))
     summaries.push_back(summary_of(by_id.at(item.ticket_id), viewer, &names));
   return summaries;

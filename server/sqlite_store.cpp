@@ -1023,4 +1023,20 @@ void SqliteStore::ledger_transaction_ended(bool committed) {
   pending_ledger_.clear();
 }
 
+// [SECTION] Reads in bulk
+std::map<Id, std::string> SqliteStore::user_names(const std::vector<Id>& user_ids) {
+  std::map<Id, std::string> names;
+  constexpr std::size_t kBatch = 500;  // under SQLite's limit of bound parameters
+  for (std::size_t first = 0; first < user_ids.size(); first += kBatch) {
+    const std::size_t count = std::min(kBatch, user_ids.size() - first);
+    std::string placeholders;
+    for (std::size_t i = 0; i < count; ++i) placeholders += i ? ",?" : "?";
+    const ReadLease db = reader();
+    SQLite::Statement query(db, "SELECT id, name FROM users WHERE id IN (" + placeholders + ")");
+    for (std::size_t i = 0; i < count; ++i) query.bind(static_cast<int>(i + 1), static_cast<std::int64_t>(user_ids[first + i]));
+    while (query.executeStep()) names.emplace(query.getColumn(0).getInt64(), query.getColumn(1).getString());
+  }
+  return names;
+}
+
 }  // namespace tessera::server

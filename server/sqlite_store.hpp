@@ -86,6 +86,8 @@ class SqliteStore final : public Store {
 
   std::uint64_t board_version() override { return board_version_.load(); }
 
+  std::map<Id, std::string> user_names(const std::vector<Id>& user_ids) override;
+
  private:
   void migrate();
   std::vector<LedgerEntry> stored_ledger_entries(Id account_id);  // decoded from the database

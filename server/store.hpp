@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -200,6 +201,9 @@ class Store {
   // as closed, an evaluation saved, a setting put. An answer computed from data read after
   // reading the counter stays current as long as the counter keeps that value.
   virtual std::uint64_t board_version() = 0;
+
+  // [SECTION] Reads in bulk, for long answers (the operator queue names every customer)
+  virtual std::map<Id, std::string> user_names(const std::vector<Id>& user_ids) = 0;
 };
 
 }  // namespace tessera::server

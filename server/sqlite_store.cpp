@@ -327,10 +327,14 @@ void SqliteStore::board_changed() {
 }
 
 // [SECTION] Connections for reads
+SqliteStore::ReaderConnection::ReaderConnection(const std::string& path)
+    : db(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX) {
+  db.setBusyTimeout(5000);
+}
+
 SqliteStore::ReadLease::ReadLease(SqliteStore& store) : store_(store) {
   if (store.in_transaction_on_this_thread() || store.path_.empty() || store.path_.front() == ':') {
     writer_ = std::unique_lock(store.mutex_);  // in-memory databases have one connection
-    db_ = &store.db_;
     return;
   }
   std::unique_lock lock(store.readers_mutex_);
@@ -338,28 +342,43 @@ SqliteStore::ReadLease::ReadLease(SqliteStore& store) : store_(store) {
   if (!store.idle_readers_.empty()) {
     pooled_ = std::move(store.idle_readers_.back());
     store.idle_readers_.pop_back();
-  } else {
-    ++store.readers_open_;
-    lock.unlock();
-    try {
-      pooled_ = std::make_unique<SQLite::Database>(store.path_, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
-      pooled_->setBusyTimeout(5000);
-    } catch (...) {
-      lock.lock();
-      --store.readers_open_;
-      store.reader_returned_.notify_one();
-      throw;
-    }
+    return;
   }
-  db_ = pooled_.get();
+  ++store.readers_open_;
+  lock.unlock();
+  try {
+    pooled_ = std::make_unique<ReaderConnection>(store.path_);
+  } catch (...) {
+    lock.lock();
+    --store.readers_open_;
+    store.reader_returned_.notify_one();
+    throw;
+  }
+}
+
+SQLite::Statement& SqliteStore::ReadLease::prepare(const std::string& sql) const {
+  if (!pooled_) return *writer_statements_.emplace_back(std::make_unique<SQLite::Statement>(store_.db_, sql));
+  auto& kept = pooled_->statements[sql];
+  if (!kept) kept = std::make_unique<SQLite::Statement>(pooled_->db, sql);
+  used_.push_back(kept.get());
+  return *kept;
 }
 
 SqliteStore::ReadLease::~ReadLease() {
+  writer_statements_.clear();  // finalized while the writer is still held
   if (!pooled_) return;
-  {
-    std::lock_guard lock(store_.readers_mutex_);
-    store_.idle_readers_.push_back(std::move(pooled_));
+  for (SQLite::Statement* statement : used_) {  // ends the read, so the WAL can be checkpointed
+    try {
+      statement->reset();
+      statement->clearBindings();
+    } catch (const std::exception&) {
+      pooled_.reset();  // a connection in doubt is closed, not given back
+    }
+    if (!pooled_) break;
   }
+  std::lock_guard lock(store_.readers_mutex_);
+  if (pooled_) store_.idle_readers_.push_back(std::move(pooled_));
+  else --store_.readers_open_;
   store_.reader_returned_.notify_one();
 }
 
@@ -382,7 +401,7 @@ void SqliteStore::set_account_owner(Id account_id, Id user_id) {
 
 std::optional<Id> SqliteStore::account_owner(Id account_id) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, "SELECT owner_id FROM accounts WHERE id = ?");
+  SQLite::Statement& query = db.prepare("SELECT owner_id FROM accounts WHERE id = ?");
   query.bind(1, static_cast<std::int64_t>(account_id));
   if (!query.executeStep()) return std::nullopt;
   return optional_id(query.getColumn(0));
@@ -407,7 +426,7 @@ Id SqliteStore::create_user(const UserRecord& user) {
 
 std::optional<UserRecord> SqliteStore::user_by_id(Id id) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, std::string(kUserColumns) + "WHERE id = ?");
+  SQLite::Statement& query = db.prepare(std::string(kUserColumns) + "WHERE id = ?");
   query.bind(1, static_cast<std::int64_t>(id));
   if (!query.executeStep()) return std::nullopt;
   return read_user(query);
@@ -415,7 +434,7 @@ std::optional<UserRecord> SqliteStore::user_by_id(Id id) {
 
 std::optional<UserRecord> SqliteStore::user_by_email(const std::string& normalized_email) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, std::string(kUserColumns) + "WHERE email = ?");
+  SQLite::Statement& query = db.prepare(std::string(kUserColumns) + "WHERE email = ?");
   query.bind(1, normalized_email);
   if (!query.executeStep()) return std::nullopt;
   return read_user(query);
@@ -423,14 +442,14 @@ std::optional<UserRecord> SqliteStore::user_by_email(const std::string& normaliz
 
 bool SqliteStore::any_user_with_role(Role role) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, "SELECT 1 FROM users WHERE role = ? LIMIT 1");
+  SQLite::Statement& query = db.prepare("SELECT 1 FROM users WHERE role = ? LIMIT 1");
   query.bind(1, std::string(to_string(role)));
   return query.executeStep();
 }
 
 std::vector<UserRecord> SqliteStore::staff_users() {
   const ReadLease db = reader();
-  SQLite::Statement query(db, std::string(kUserColumns) + "WHERE role IN ('operator', 'admin') ORDER BY id");
+  SQLite::Statement& query = db.prepare(std::string(kUserColumns) + "WHERE role IN ('operator', 'admin') ORDER BY id");
   std::vector<UserRecord> users;
   while (query.executeStep()) users.push_back(read_user(query));
   return users;
@@ -438,7 +457,7 @@ std::vector<UserRecord> SqliteStore::staff_users() {
 
 std::vector<Id> SqliteStore::account_ids() {
   const ReadLease db = reader();
-  SQLite::Statement query(db, "SELECT id FROM accounts ORDER BY id");
+  SQLite::Statement& query = db.prepare("SELECT id FROM accounts ORDER BY id");
   std::vector<Id> ids;
   while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
   return ids;
@@ -447,7 +466,7 @@ std::vector<Id> SqliteStore::account_ids() {
 // [SECTION] Trials and charges
 bool SqliteStore::email_had_trial(const std::string& normalized_email) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, "SELECT 1 FROM trial_grants WHERE email = ?");
+  SQLite::Statement& query = db.prepare("SELECT 1 FROM trial_grants WHERE email = ?");
   query.bind(1, normalized_email);
   return query.executeStep();
 }
@@ -463,7 +482,7 @@ void SqliteStore::record_trial(const std::string& normalized_email, Id account_i
 
 std::vector<LedgerEntry> SqliteStore::stored_ledger_entries(Id account_id) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, "SELECT entry FROM ledger_entries WHERE account_id = ? ORDER BY id");
+  SQLite::Statement& query = db.prepare("SELECT entry FROM ledger_entries WHERE account_id = ? ORDER BY id");
   query.bind(1, static_cast<std::int64_t>(account_id));
   std::vector<LedgerEntry> entries;
   while (query.executeStep()) {
@@ -499,7 +518,7 @@ void SqliteStore::create_session(const std::string& token_hash, const SessionRec
 
 std::optional<SessionRecord> SqliteStore::session(const std::string& token_hash) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, "SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = ?");
+  SQLite::Statement& query = db.prepare("SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = ?");
   query.bind(1, token_hash);
   if (!query.executeStep()) return std::nullopt;
   return SessionRecord{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64()};
@@ -564,7 +583,7 @@ void SqliteStore::update_ticket(const TicketRecord& t) {
 
 std::vector<TicketRecord> SqliteStore::query_tickets(const std::string& where_and_order, std::optional<Id> bind) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, kTicketColumns + where_and_order);
+  SQLite::Statement& query = db.prepare(kTicketColumns + where_and_order);
   if (bind) query.bind(1, static_cast<std::int64_t>(*bind));
   std::vector<TicketRecord> tickets;
   while (query.executeStep()) tickets.push_back(read_ticket(query));
@@ -612,7 +631,7 @@ Id SqliteStore::add_ticket_event(const TicketEventRecord& e) {
 
 std::vector<TicketEventRecord> SqliteStore::ticket_events(Id ticket_id) {
   const ReadLease db = reader();
-  SQLite::Statement query(db,
+  SQLite::Statement& query = db.prepare(
                           "SELECT id, ticket_id, kind, at, author_id, body, minutes, status_from, status_to "
                           "FROM ticket_events WHERE ticket_id = ? ORDER BY id");
   query.bind(1, static_cast<std::int64_t>(ticket_id));
@@ -708,7 +727,7 @@ void SqliteStore::update_order(const OrderRecord& o) {
 
 std::vector<OrderRecord> SqliteStore::query_orders(const std::string& where, const std::string& bind) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, kOrderColumns + where);
+  SQLite::Statement& query = db.prepare(kOrderColumns + where);
   query.bind(1, bind);
   std::vector<OrderRecord> orders;
   while (query.executeStep()) orders.push_back(read_order(query));
@@ -765,7 +784,7 @@ Id SqliteStore::add_invoice(const InvoiceRecord& i) {
 
 std::vector<InvoiceRecord> SqliteStore::query_invoices(const std::string& where, Id bind) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, kInvoiceColumns + where);
+  SQLite::Statement& query = db.prepare(kInvoiceColumns + where);
   query.bind(1, static_cast<std::int64_t>(bind));
   std::vector<InvoiceRecord> invoices;
   while (query.executeStep()) invoices.push_back(read_invoice(query));
@@ -785,7 +804,7 @@ std::vector<InvoiceRecord> SqliteStore::invoices_of_account(Id account_id) {
 // [SECTION] Settings, audit, webhook events
 std::optional<std::string> SqliteStore::setting(const std::string& key) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, "SELECT value FROM settings WHERE key = ?");
+  SQLite::Statement& query = db.prepare("SELECT value FROM settings WHERE key = ?");
   query.bind(1, key);
   if (!query.executeStep()) return std::nullopt;
   return query.getColumn(0).getString();
@@ -812,7 +831,7 @@ void SqliteStore::audit(Instant at, std::optional<Id> actor, const std::string& 
 
 std::vector<AuditRecord> SqliteStore::audit_entries(std::size_t limit) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, "SELECT id, at, actor_id, action, details FROM audit_log ORDER BY id DESC LIMIT ?");
+  SQLite::Statement& query = db.prepare("SELECT id, at, actor_id, action, details FROM audit_log ORDER BY id DESC LIMIT ?");
   query.bind(1, static_cast<std::int64_t>(limit));
   std::vector<AuditRecord> entries;
   while (query.executeStep())
@@ -853,7 +872,7 @@ void SqliteStore::save_evaluation(const EvaluationRecord& e) {
 
 std::optional<EvaluationRecord> SqliteStore::evaluation(Id ticket_id) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, "SELECT ticket_id, rating, comment, publish_comment, at FROM evaluations WHERE ticket_id = ?");
+  SQLite::Statement& query = db.prepare("SELECT ticket_id, rating, comment, publish_comment, at FROM evaluations WHERE ticket_id = ?");
   query.bind(1, static_cast<std::int64_t>(ticket_id));
   if (!query.executeStep()) return std::nullopt;
   return read_evaluation(query);
@@ -861,7 +880,7 @@ std::optional<EvaluationRecord> SqliteStore::evaluation(Id ticket_id) {
 
 std::vector<EvaluationRecord> SqliteStore::all_evaluations() {
   const ReadLease db = reader();
-  SQLite::Statement query(db, "SELECT ticket_id, rating, comment, publish_comment, at FROM evaluations");
+  SQLite::Statement& query = db.prepare("SELECT ticket_id, rating, comment, publish_comment, at FROM evaluations");
   std::vector<EvaluationRecord> evaluations;
   while (query.executeStep()) evaluations.push_back(read_evaluation(query));
   return evaluations;
@@ -869,7 +888,7 @@ std::vector<EvaluationRecord> SqliteStore::all_evaluations() {
 
 std::vector<TicketRecord> SqliteStore::tickets_with_status(TicketStatus status) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, std::string(kTicketColumns) + "WHERE status = ? ORDER BY id");
+  SQLite::Statement& query = db.prepare(std::string(kTicketColumns) + "WHERE status = ? ORDER BY id");
   query.bind(1, std::string(to_string(status)));
   std::vector<TicketRecord> tickets;
   while (query.executeStep()) tickets.push_back(read_ticket(query));
@@ -878,7 +897,7 @@ std::vector<TicketRecord> SqliteStore::tickets_with_status(TicketStatus status) 
 
 std::vector<TicketEventRecord> SqliteStore::events_of_tickets_with_status(TicketStatus status) {
   const ReadLease db = reader();
-  SQLite::Statement query(db,
+  SQLite::Statement& query = db.prepare(
                           "SELECT e.id, e.ticket_id, e.kind, e.at, e.author_id, e.body, e.minutes, e.status_from, "
                           "e.status_to FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.status = ? "
                           "ORDER BY e.ticket_id, e.id");
@@ -901,7 +920,7 @@ Id SqliteStore::add_contact_message(const ContactRecord& m) {
 
 std::vector<ContactRecord> SqliteStore::contact_messages(std::size_t limit) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, "SELECT id, name, email, message, at FROM contact_messages ORDER BY id DESC LIMIT ?");
+  SQLite::Statement& query = db.prepare("SELECT id, name, email, message, at FROM contact_messages ORDER BY id DESC LIMIT ?");
   query.bind(1, static_cast<std::int64_t>(limit));
   std::vector<ContactRecord> messages;
   while (query.executeStep())
@@ -913,7 +932,7 @@ std::vector<ContactRecord> SqliteStore::contact_messages(std::size_t limit) {
 
 std::optional<IdempotencyRecord> SqliteStore::idempotency(Id user_id, const std::string& key) {
   const ReadLease db = reader();
-  SQLite::Statement query(db, "SELECT request_hash, ticket_id FROM idempotency_keys WHERE user_id = ? AND key = ?");
+  SQLite::Statement& query = db.prepare("SELECT request_hash, ticket_id FROM idempotency_keys WHERE user_id = ? AND key = ?");
   query.bind(1, static_cast<std::int64_t>(user_id));
   query.bind(2, key);
   if (!query.executeStep()) return std::nullopt;
@@ -1032,7 +1051,7 @@ std::map<Id, std::string> SqliteStore::user_names(const std::vector<Id>& user_id
     std::string placeholders;
     for (std::size_t i = 0; i < count; ++i) placeholders += i ? ",?" : "?";
     const ReadLease db = reader();
-    SQLite::Statement query(db, "SELECT id, name FROM users WHERE id IN (" + placeholders + ")");
+    SQLite::Statement& query = db.prepare("SELECT id, name FROM users WHERE id IN (" + placeholders + ")");
     for (std::size_t i = 0; i < count; ++i) query.bind(static_cast<int>(i + 1), static_cast<std::int64_t>(user_ids[first + i]));
     while (query.executeStep()) names.emplace(query.getColumn(0).getInt64(), query.getColumn(1).getString());
   }

@@ -5,6 +5,7 @@
 // durability choice (synchronous=NORMAL in WAL).
 #pragma once
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -96,23 +97,31 @@ class SqliteStore final : public Store {
   std::vector<InvoiceRecord> query_invoices(const std::string& where, Id bind);
 
   // [SECTION] Connections for reads
+  // A read-only connection and the statements prepared on it (kept: preparing costs more
+  // than running most of our queries).
+  struct ReaderConnection {
+    explicit ReaderConnection(const std::string& path);
+    SQLite::Database db;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;  // destroyed before db
+  };
   // The connection one read method uses: the writer when this thread is inside a transaction
   // of this store (it must see its own uncommitted writes, and holds the writer anyway),
-  // else a read-only connection from the pool, given back when the lease ends.
+  // else a read-only connection from the pool, given back (its statements reset) at the end.
   class ReadLease {
    public:
     explicit ReadLease(SqliteStore& store);
     ~ReadLease();
     ReadLease(const ReadLease&) = delete;
     ReadLease& operator=(const ReadLease&) = delete;
-    operator SQLite::Database&() const { return *db_; }
-    SQLite::Database* operator->() const { return db_; }
+    // A statement for `sql`, ready to bind; valid while the lease lives.
+    SQLite::Statement& prepare(const std::string& sql) const;
 
    private:
     SqliteStore& store_;
-    std::unique_ptr<SQLite::Database> pooled_;
+    std::unique_ptr<ReaderConnection> pooled_;
     std::unique_lock<std::recursive_mutex> writer_;
-    SQLite::Database* db_ = nullptr;
+    mutable std::vector<SQLite::Statement*> used_;                           // pooled: to reset
+    mutable std::vector<std::unique_ptr<SQLite::Statement>> writer_statements_;  // writer: not kept
   };
   ReadLease reader() { return ReadLease(*this); }
   bool in_transaction_on_this_thread() const;
@@ -150,7 +159,7 @@ class SqliteStore final : public Store {
   static constexpr std::size_t kMaxReaders = 8;
   std::mutex readers_mutex_;
   std::condition_variable reader_returned_;
-  std::vector<std::unique_ptr<SQLite::Database>> idle_readers_;
+  std::vector<std::unique_ptr<ReaderConnection>> idle_readers_;
   std::size_t readers_open_ = 0;
 };
 

@@ -4,13 +4,15 @@
 # and loads each scenario (64 connections, 2 threads, DURATION each): the health endpoint (the
 # ceiling), the transparency board, customers' ticket lists, the operator queue, then ticket
 # creation; then kills the server with -9 and checks every acknowledged creation is stored.
-# Prints figures; never passes or fails on them. Usage: scripts/bench.sh  (DURATION=10s, SEED=1)
+# Prints figures; never passes or fails on them. Usage: scripts/bench.sh  (DURATION=10s; SEED=0
+# reuses the seeded database; SERVER=path/to/tessera measures another build, e.g. an older one).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 duration="${DURATION:-10s}"
 connections="${CONNECTIONS:-64}"
 out="build/bench"
+server_binary="${SERVER:-build/release/server/tessera}"
 
 bash scripts/build.sh release:tessera release:seed_db release:check_acknowledged
 mkdir -p "$out"
@@ -25,11 +27,12 @@ rm -f "$out/run.db-wal" "$out/run.db-shm" "$out"/acked.*
 server_pid=""
 trap '[[ -n "$server_pid" ]] && kill -9 "$server_pid" 2>/dev/null || true' EXIT
 start_server() {
-  build/release/server/tessera serve --db "$out/run.db" --port 0 > "$out/server.log" 2>&1 &
+  rm -f "$out/server.log"  # else the loop below may read the previous server's port
+  "$server_binary" serve --db "$out/run.db" --port 0 > "$out/server.log" 2>&1 &
   server_pid=$!
   port=""
   for _ in $(seq 1 100); do
-    port="$(sed -n 's|^Tessera is serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$out/server.log")"
+    port="$(sed -n 's|^Tessera is serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$out/server.log" 2>/dev/null || true)"
     [[ -n "$port" ]] && break
     sleep 0.1
   done

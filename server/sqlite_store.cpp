@@ -357,16 +357,24 @@ SqliteStore::ReadLease::ReadLease(SqliteStore& store) : store_(store) {
 }
 
 SQLite::Statement& SqliteStore::ReadLease::prepare(const std::string& sql) const {
-  if (!pooled_) return *writer_statements_.emplace_back(std::make_unique<SQLite::Statement>(store_.db_, sql));
-  auto& kept = pooled_->statements[sql];
-  if (!kept) kept = std::make_unique<SQLite::Statement>(pooled_->db, sql);
+  auto& statements = pooled_ ? pooled_->statements : store_.writer_read_statements_;  // the latter: holding mutex_
+  auto& kept = statements[sql];
+  if (!kept) kept = std::make_unique<SQLite::Statement>(pooled_ ? pooled_->db : store_.db_, sql);
   used_.push_back(kept.get());
   return *kept;
 }
 
 SqliteStore::ReadLease::~ReadLease() {
-  writer_statements_.clear();  // finalized while the writer is still held
-  if (!pooled_) return;
+  if (!pooled_) {  // the writer, still held
+    for (SQLite::Statement* statement : used_) {
+      try {
+        statement->reset();  // reports the last step's error again: already thrown to the reader
+      } catch (const std::exception&) {
+      }
+      statement->clearBindings();
+    }
+    return;
+  }
   for (SQLite::Statement* statement : used_) {  // ends the read, so the WAL can be checkpointed
     try {
       statement->reset();

@@ -120,8 +120,7 @@ class SqliteStore final : public Store {
     SqliteStore& store_;
     std::unique_ptr<ReaderConnection> pooled_;
     std::unique_lock<std::recursive_mutex> writer_;
-    mutable std::vector<SQLite::Statement*> used_;                           // pooled: to reset
-    mutable std::vector<std::unique_ptr<SQLite::Statement>> writer_statements_;  // writer: not kept
+    mutable std::vector<SQLite::Statement*> used_;  // to reset when the lease ends
   };
   ReadLease reader() { return ReadLease(*this); }
   bool in_transaction_on_this_thread() const;
@@ -135,6 +134,8 @@ class SqliteStore final : public Store {
   int transaction_depth_ = 0;
   std::string path_;
   SQLite::Database db_;  // the writer
+  // Statements of the read methods run by transactions on the writer; guarded by mutex_.
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> writer_read_statements_;
 
   // [SECTION] Ledger entries kept in memory (see sqlite_store.cpp)
   std::shared_ptr<const std::vector<LedgerEntry>> kept_ledger_entries(Id account_id);

@@ -3,6 +3,8 @@
 // [SECTION] Middleware  [SECTION] Routes (the handlers live in routes_*.cpp)
 #include "http_server.hpp"
 
+#include <sys/socket.h>
+
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -53,14 +55,26 @@ HttpServer::HttpServer(Config config)
       scheduler_(store_, service_, commerce_),
       auth_limiter_(config_.auth_attempts_per_minute),
       routes_{http_, service_, commerce_, transparency_, members_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
-  http_.new_task_queue = [] { return new httplib::ThreadPool(32); };  // event streams hold one each
+  // A kept-alive connection holds a worker thread while it lives, and so does each event
+  // stream: enough threads for a proxy's (or a benchmark's) pool of connections plus the streams.
+  http_.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
   // Attachments are the only large bodies; every other request is held to max_body_bytes
   // before its body is read (the pre-routing handler below).
   http_.set_payload_max_length(static_cast<std::size_t>(kMaxAttachmentBytes) + 1);
   http_.set_read_timeout(config_.io_timeout_seconds, 0);
   http_.set_write_timeout(config_.io_timeout_seconds, 0);
   http_.set_keep_alive_timeout(5);
-  http_.set_keep_alive_max_count(1000);
+  http_.set_keep_alive_max_count(100000);
+  // Without TCP_NODELAY an answer written in two pieces (headers, body) waits for the
+  // client's delayed ACK: 40 ms per request on Linux. Accepted sockets inherit it.
+  http_.set_tcp_nodelay(true);
+  // Debian's shared cpp-httplib listens with a backlog of 5 (compiled in): keep the socket to
+  // listen again with a longer queue once bound (see bind), else bursts of connections wait
+  // for SYN retries (1 s and more).
+  http_.set_socket_options([this](socket_t socket) {
+    httplib::default_socket_options(socket);
+    listen_socket_ = socket;
+  });
 
   http_.set_pre_routing_handler([webhook = routes_.api + "/paypal/webhook", max_body = config_.max_body_bytes,
                                   upload = std::regex(routes_.api + R"(/tickets/\d+/attachments)")](
@@ -131,8 +145,9 @@ HttpServer::HttpServer(Config config)
 }
 
 int HttpServer::bind(const std::string& host, int port) {
-  if (port == 0) return http_.bind_to_any_port(host);
-  return http_.bind_to_port(host, port) ? port : -1;
+  const int bound = port == 0 ? http_.bind_to_any_port(host) : (http_.bind_to_port(host, port) ? port : -1);
+  if (bound > 0 && listen_socket_ != socket_t(-1)) ::listen(listen_socket_, kListenBacklog);
+  return bound;
 }
 
 bool HttpServer::listen() { return http_.listen_after_bind(); }

@@ -38,6 +38,9 @@ class HttpServer {
 
  private:
   void install_routes();
+  static constexpr int kWorkerThreads = 128;
+  static constexpr int kListenBacklog = 1024;  // the kernel caps it at net.core.somaxconn
+
 
   Config config_;
   SqliteStore store_;
@@ -52,6 +55,7 @@ class HttpServer {
   RateLimiter auth_limiter_;
   httplib::Server http_;
   RouteContext routes_;  // the route handlers refer to it: it lives as long as the server
+  socket_t listen_socket_ = socket_t(-1);
 };
 
 

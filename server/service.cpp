@@ -190,7 +190,16 @@ Result<TicketRecord> Service::visible_ticket(const UserRecord& user, Id ticket_i
   return *ticket;
 }
 
-wire::TicketSummary Service::summary_of(const TicketRecord& t, const Viewer& viewer) {
+std::string Service::user_name(Id user_id, UserNames* names) {
+  if (names)
+    if (const auto known = names->find(user_id); known != names->end()) return known->second;
+  const auto user = store_.user_by_id(user_id);
+  std::string name = user ? user->name : std::string();
+  if (names) names->emplace(user_id, name);
+  return name;
+}
+
+wire::TicketSummary Service::summary_of(const TicketRecord& t, const Viewer& viewer, UserNames* names) {
   wire::TicketSummary summary;
   summary.id = t.id;
   summary.reference = wire::ticket_reference(t.id);
@@ -204,10 +213,8 @@ wire::TicketSummary Service::summary_of(const TicketRecord& t, const Viewer& vie
   summary.minutes_worked = t.minutes_worked;
   summary.created_at = t.created_at;
   summary.updated_at = t.updated_at;
-  if (is_staff(viewer.role))
-    if (const auto opener = store_.user_by_id(t.opened_by)) summary.customer_name = opener->name;
-  if (t.operator_id)
-    if (const auto op = store_.user_by_id(*t.operator_id)) summary.operator_name = op->name;
+  if (is_staff(viewer.role)) summary.customer_name = user_name(t.opened_by, names);
+  if (t.operator_id) summary.operator_name = user_name(*t.operator_id, names);
   return summary;
 }
 
@@ -329,9 +336,10 @@ std::vector<wire::TicketSummary> Service::list_tickets(const UserRecord& user) {
   else if (user.account_id && viewer.is_account_owner) tickets = store_.tickets_of_account(*user.account_id);
   else tickets = store_.tickets_opened_by(user.id);
   std::vector<wire::TicketSummary> summaries;
+  UserNames names;  // a list names the same few operators again and again
   for (const TicketRecord& ticket : tickets)
     if (may_see_ticket(viewer, TicketOwnership{ticket.account_id, ticket.opened_by}))
-      summaries.push_back(summary_of(ticket, viewer));
+      summaries.push_back(summary_of(ticket, viewer, &names));
   return summaries;
 }
 
@@ -536,15 +544,21 @@ Result<std::vector<wire::TicketSummary>> Service::queue(const UserRecord& user) 
                                                   : parse_languages(user.languages_spoken);
   std::map<Id, TicketRecord> by_id;
   std::vector<QueueItem> items;
+  std::vector<Id> people;  // customers and operators named in the queue, read in one query
   for (TicketRecord& ticket : store_.open_tickets()) {
     items.push_back(QueueItem{ticket.id, ticket.criticality, ticket.triage, ticket.language, ticket.status,
                               ticket.created_at});
+    people.push_back(ticket.opened_by);
+    if (ticket.operator_id) people.push_back(*ticket.operator_id);
     by_id.emplace(ticket.id, std::move(ticket));
   }
   const Viewer viewer = viewer_of(user);
   std::vector<wire::TicketSummary> summaries;
+  std::sort(people.begin(), people.end());
+  people.erase(std::unique(people.begin(), people.end()), people.end());
+  UserNames names = store_.user_names(people);
   for (const QueueItem& item : operator_queue(std::move(items), languages))
-    summaries.push_back(summary_of(by_id.at(item.ticket_id), viewer));
+    summaries.push_back(summary_of(by_id.at(item.ticket_id), viewer, &names));
   return summaries;
 }
 

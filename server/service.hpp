@@ -2,6 +2,7 @@
 // authenticated user and a parsed request, applies the domain rules from shared/, persists
 // in one transaction, and returns the answer or a domain Error. No HTTP here.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -91,7 +92,9 @@ class Service {
   }
   Instant ledger_now(const AccountLedger& ledger) const { return AccountLedgers::not_before_last(ledger, now()); }
   Result<TicketRecord> visible_ticket(const UserRecord& user, Id ticket_id);
-  wire::TicketSummary summary_of(const TicketRecord& ticket, const Viewer& viewer);
+  using UserNames = std::map<Id, std::string>;  // names already read while building one answer
+  std::string user_name(Id user_id, UserNames* names);
+  wire::TicketSummary summary_of(const TicketRecord& ticket, const Viewer& viewer, UserNames* names = nullptr);
   wire::TicketDetail detail_of(const TicketRecord& ticket, const Viewer& viewer);
   SessionStart open_session(const UserRecord& user);
   void change_status(TicketRecord& ticket, TicketStatus to, std::optional<Id> author);

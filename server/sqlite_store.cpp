@@ -322,7 +322,7 @@ TicketRecord read_ticket(SQLite::Statement& row) {
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path)
-    : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
+    : path_(path), db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
   db_.setBusyTimeout(5000);
   db_.exec("PRAGMA journal_mode=WAL");
   // NORMAL in WAL mode: a committed transaction survives a crash or kill -9 of the
@@ -352,6 +352,13 @@ int SqliteStore::schema_version() {
   return db_.execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").getInt();
 }
 
+namespace {
+// The store whose transaction this thread is running, if any: its reads go to the writer.
+thread_local const SqliteStore* t_store_in_transaction = nullptr;
+}  // namespace
+
+bool SqliteStore::in_transaction_on_this_thread() const { return t_store_in_transaction == this; }
+
 void SqliteStore::transaction(const std::function<void()>& work) {
   std::lock_guard lock(mutex_);
   if (transaction_depth_ > 0) {  // nested: part of the outer unit of work
@@ -360,15 +367,98 @@ void SqliteStore::transaction(const std::function<void()>& work) {
   }
   db_.exec("BEGIN IMMEDIATE");
   ++transaction_depth_;
+  const SqliteStore* outer = t_store_in_transaction;
+  t_store_in_transaction = this;
+  // Counted after COMMIT (still holding the writer): a reader that saw the old count may
+  // have read the old data; one that sees the new count reads the new data.
+  const auto count_board_change = [this] {
+    if (board_changed_in_transaction_) ++board_version_;
+    board_changed_in_transaction_ = false;
+  };
   try {
     work();
     db_.exec("COMMIT");
     --transaction_depth_;
+    t_store_in_transaction = outer;
+    count_board_change();
+    ledger_transaction_ended(true);
   } catch (...) {
     --transaction_depth_;
+    t_store_in_transaction = outer;
     db_.exec("ROLLBACK");
+    count_board_change();
+    ledger_transaction_ended(false);
     throw;
   }
+}
+
+void SqliteStore::board_changed() {
+  if (transaction_depth_ > 0) board_changed_in_transaction_ = true;
+  else ++board_version_;  // autocommit: the statement has committed
+}
+
+// [SECTION] Connections for reads
+SqliteStore::ReaderConnection::ReaderConnection(const std::string& path)
+    : db(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX) {
+  db.setBusyTimeout(5000);
+}
+
+SqliteStore::ReadLease::ReadLease(SqliteStore& store) : store_(store) {
+  if (store.in_transaction_on_this_thread() || store.path_.empty() || store.path_.front() == ':') {
+    writer_ = std::unique_lock(store.mutex_);  // in-memory databases have one connection
+    return;
+  }
+  std::unique_lock lock(store.readers_mutex_);
+  store.reader_returned_.wait(lock, [&] { return !store.idle_readers_.empty() || store.readers_open_ < kMaxReaders; });
+  if (!store.idle_readers_.empty()) {
+    pooled_ = std::move(store.idle_readers_.back());
+    store.idle_readers_.pop_back();
+    return;
+  }
+  ++store.readers_open_;
+  lock.unlock();
+  try {
+    pooled_ = std::make_unique<ReaderConnection>(store.path_);
+  } catch (...) {
+    lock.lock();
+    --store.readers_open_;
+    store.reader_returned_.notify_one();
+    throw;
+  }
+}
+
+SQLite::Statement& SqliteStore::ReadLease::prepare(const std::string& sql) const {
+  auto& statements = pooled_ ? pooled_->statements : store_.writer_read_statements_;  // the latter: holding mutex_
+  auto& kept = statements[sql];
+  if (!kept) kept = std::make_unique<SQLite::Statement>(pooled_ ? pooled_->db : store_.db_, sql);
+  used_.push_back(kept.get());
+  return *kept;
+}
+
+SqliteStore::ReadLease::~ReadLease() {
+  if (!pooled_) {  // the writer, still held
+    for (SQLite::Statement* statement : used_) {
+      try {
+        statement->reset();  // reports the last step's error again: already thrown to the reader
+      } catch (const std::exception&) {
+      }
+      statement->clearBindings();
+    }
+    return;
+  }
+  for (SQLite::Statement* statement : used_) {  // ends the read, so the WAL can be checkpointed
+    try {
+      statement->reset();
+      statement->clearBindings();
+    } catch (const std::exception&) {
+      pooled_.reset();  // a connection in doubt is closed, not given back
+    }
+    if (!pooled_) break;
+  }
+  std::lock_guard lock(store_.readers_mutex_);
+  if (pooled_) store_.idle_readers_.push_back(std::move(pooled_));
+  else --store_.readers_open_;
+  store_.reader_returned_.notify_one();
 }
 
 // [SECTION] Accounts and users
@@ -389,8 +479,8 @@ void SqliteStore::set_account_owner(Id account_id, Id user_id) {
 }
 
 std::optional<Id> SqliteStore::account_owner(Id account_id) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT owner_id FROM accounts WHERE id = ?");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare("SELECT owner_id FROM accounts WHERE id = ?");
   query.bind(1, static_cast<std::int64_t>(account_id));
   if (!query.executeStep()) return std::nullopt;
   return optional_id(query.getColumn(0));
@@ -414,39 +504,39 @@ Id SqliteStore::create_user(const UserRecord& user) {
 }
 
 std::optional<UserRecord> SqliteStore::user_by_id(Id id) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, std::string(kUserColumns) + "WHERE id = ?");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare(std::string(kUserColumns) + "WHERE id = ?");
   query.bind(1, static_cast<std::int64_t>(id));
   if (!query.executeStep()) return std::nullopt;
   return read_user(query);
 }
 
 std::optional<UserRecord> SqliteStore::user_by_email(const std::string& normalized_email) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, std::string(kUserColumns) + "WHERE email = ?");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare(std::string(kUserColumns) + "WHERE email = ?");
   query.bind(1, normalized_email);
   if (!query.executeStep()) return std::nullopt;
   return read_user(query);
 }
 
 bool SqliteStore::any_user_with_role(Role role) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT 1 FROM users WHERE role = ? LIMIT 1");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare("SELECT 1 FROM users WHERE role = ? LIMIT 1");
   query.bind(1, std::string(to_string(role)));
   return query.executeStep();
 }
 
 std::vector<UserRecord> SqliteStore::staff_users() {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, std::string(kUserColumns) + "WHERE role IN ('operator', 'admin') ORDER BY id");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare(std::string(kUserColumns) + "WHERE role IN ('operator', 'admin') ORDER BY id");
   std::vector<UserRecord> users;
   while (query.executeStep()) users.push_back(read_user(query));
   return users;
 }
 
 std::vector<Id> SqliteStore::account_ids() {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT id FROM accounts ORDER BY id");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare("SELECT id FROM accounts ORDER BY id");
   std::vector<Id> ids;
   while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
   return ids;
@@ -454,8 +544,8 @@ std::vector<Id> SqliteStore::account_ids() {
 
 // [SECTION] Trials and charges
 bool SqliteStore::email_had_trial(const std::string& normalized_email) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT 1 FROM trial_grants WHERE email = ?");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare("SELECT 1 FROM trial_grants WHERE email = ?");
   query.bind(1, normalized_email);
   return query.executeStep();
 }
@@ -469,9 +559,9 @@ void SqliteStore::record_trial(const std::string& normalized_email, Id account_i
   insert.exec();
 }
 
-std::vector<LedgerEntry> SqliteStore::ledger_entries(Id account_id) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT entry FROM ledger_entries WHERE account_id = ? ORDER BY id");
+std::vector<LedgerEntry> SqliteStore::stored_ledger_entries(Id account_id) {
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare("SELECT entry FROM ledger_entries WHERE account_id = ? ORDER BY id");
   query.bind(1, static_cast<std::int64_t>(account_id));
   std::vector<LedgerEntry> entries;
   while (query.executeStep()) {
@@ -491,6 +581,7 @@ void SqliteStore::append_ledger_entries(Id account_id, const std::vector<LedgerE
     insert.exec();
     insert.reset();
   }
+  ledger_entries_appended(account_id, entries);
 }
 
 // [SECTION] Sessions
@@ -505,8 +596,8 @@ void SqliteStore::create_session(const std::string& token_hash, const SessionRec
 }
 
 std::optional<SessionRecord> SqliteStore::session(const std::string& token_hash) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = ?");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare("SELECT user_id, created_at, last_seen_at FROM sessions WHERE token_hash = ?");
   query.bind(1, token_hash);
   if (!query.executeStep()) return std::nullopt;
   return SessionRecord{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64()};
@@ -549,6 +640,7 @@ Id SqliteStore::create_ticket(const TicketRecord& t) {
   insert.bind(13, static_cast<std::int64_t>(t.created_at));
   insert.bind(14, static_cast<std::int64_t>(t.updated_at));
   insert.exec();
+  if (t.status == TicketStatus::closed) board_changed();
   return db_.getLastInsertRowid();
 }
 
@@ -565,11 +657,12 @@ void SqliteStore::update_ticket(const TicketRecord& t) {
   update.bind(6, t.funding);
   update.bind(7, static_cast<std::int64_t>(t.id));
   update.exec();
+  if (t.status == TicketStatus::closed) board_changed();
 }
 
 std::vector<TicketRecord> SqliteStore::query_tickets(const std::string& where_and_order, std::optional<Id> bind) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, kTicketColumns + where_and_order);
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare(kTicketColumns + where_and_order);
   if (bind) query.bind(1, static_cast<std::int64_t>(*bind));
   std::vector<TicketRecord> tickets;
   while (query.executeStep()) tickets.push_back(read_ticket(query));
@@ -616,8 +709,8 @@ Id SqliteStore::add_ticket_event(const TicketEventRecord& e) {
 }
 
 std::vector<TicketEventRecord> SqliteStore::ticket_events(Id ticket_id) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_,
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare(
                           "SELECT id, ticket_id, kind, at, author_id, body, minutes, status_from, status_to "
                           "FROM ticket_events WHERE ticket_id = ? ORDER BY id");
   query.bind(1, static_cast<std::int64_t>(ticket_id));
@@ -712,8 +805,8 @@ void SqliteStore::update_order(const OrderRecord& o) {
 }
 
 std::vector<OrderRecord> SqliteStore::query_orders(const std::string& where, const std::string& bind) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, kOrderColumns + where);
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare(kOrderColumns + where);
   query.bind(1, bind);
   std::vector<OrderRecord> orders;
   while (query.executeStep()) orders.push_back(read_order(query));
@@ -769,8 +862,8 @@ Id SqliteStore::add_invoice(const InvoiceRecord& i) {
 }
 
 std::vector<InvoiceRecord> SqliteStore::query_invoices(const std::string& where, Id bind) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, kInvoiceColumns + where);
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare(kInvoiceColumns + where);
   query.bind(1, static_cast<std::int64_t>(bind));
   std::vector<InvoiceRecord> invoices;
   while (query.executeStep()) invoices.push_back(read_invoice(query));
@@ -789,8 +882,8 @@ std::vector<InvoiceRecord> SqliteStore::invoices_of_account(Id account_id) {
 
 // [SECTION] Settings, audit, webhook events
 std::optional<std::string> SqliteStore::setting(const std::string& key) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT value FROM settings WHERE key = ?");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare("SELECT value FROM settings WHERE key = ?");
   query.bind(1, key);
   if (!query.executeStep()) return std::nullopt;
   return query.getColumn(0).getString();
@@ -802,6 +895,7 @@ void SqliteStore::put_setting(const std::string& key, const std::string& value) 
   upsert.bind(1, key);
   upsert.bind(2, value);
   upsert.exec();
+  board_changed();  // opening hours and SLA targets are settings
 }
 
 void SqliteStore::audit(Instant at, std::optional<Id> actor, const std::string& action, const std::string& details) {
@@ -815,8 +909,8 @@ void SqliteStore::audit(Instant at, std::optional<Id> actor, const std::string& 
 }
 
 std::vector<AuditRecord> SqliteStore::audit_entries(std::size_t limit) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT id, at, actor_id, action, details FROM audit_log ORDER BY id DESC LIMIT ?");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare("SELECT id, at, actor_id, action, details FROM audit_log ORDER BY id DESC LIMIT ?");
   query.bind(1, static_cast<std::int64_t>(limit));
   std::vector<AuditRecord> entries;
   while (query.executeStep())
@@ -852,27 +946,28 @@ void SqliteStore::save_evaluation(const EvaluationRecord& e) {
   insert.bind(4, e.publish_comment ? 1 : 0);
   insert.bind(5, static_cast<std::int64_t>(e.at));
   insert.exec();
+  board_changed();
 }
 
 std::optional<EvaluationRecord> SqliteStore::evaluation(Id ticket_id) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT ticket_id, rating, comment, publish_comment, at FROM evaluations WHERE ticket_id = ?");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare("SELECT ticket_id, rating, comment, publish_comment, at FROM evaluations WHERE ticket_id = ?");
   query.bind(1, static_cast<std::int64_t>(ticket_id));
   if (!query.executeStep()) return std::nullopt;
   return read_evaluation(query);
 }
 
 std::vector<EvaluationRecord> SqliteStore::all_evaluations() {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT ticket_id, rating, comment, publish_comment, at FROM evaluations");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare("SELECT ticket_id, rating, comment, publish_comment, at FROM evaluations");
   std::vector<EvaluationRecord> evaluations;
   while (query.executeStep()) evaluations.push_back(read_evaluation(query));
   return evaluations;
 }
 
 std::vector<TicketRecord> SqliteStore::tickets_with_status(TicketStatus status) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, std::string(kTicketColumns) + "WHERE status = ? ORDER BY id");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare(std::string(kTicketColumns) + "WHERE status = ? ORDER BY id");
   query.bind(1, std::string(to_string(status)));
   std::vector<TicketRecord> tickets;
   while (query.executeStep()) tickets.push_back(read_ticket(query));
@@ -880,8 +975,8 @@ std::vector<TicketRecord> SqliteStore::tickets_with_status(TicketStatus status) 
 }
 
 std::vector<TicketEventRecord> SqliteStore::events_of_tickets_with_status(TicketStatus status) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_,
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare(
                           "SELECT e.id, e.ticket_id, e.kind, e.at, e.author_id, e.body, e.minutes, e.status_from, "
                           "e.status_to FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.status = ? "
                           "ORDER BY e.ticket_id, e.id");
@@ -903,8 +998,8 @@ Id SqliteStore::add_contact_message(const ContactRecord& m) {
 }
 
 std::vector<ContactRecord> SqliteStore::contact_messages(std::size_t limit) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT id, name, email, message, at FROM contact_messages ORDER BY id DESC LIMIT ?");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare("SELECT id, name, email, message, at FROM contact_messages ORDER BY id DESC LIMIT ?");
   query.bind(1, static_cast<std::int64_t>(limit));
   std::vector<ContactRecord> messages;
   while (query.executeStep())
@@ -915,8 +1010,8 @@ std::vector<ContactRecord> SqliteStore::contact_messages(std::size_t limit) {
 }
 
 std::optional<IdempotencyRecord> SqliteStore::idempotency(Id user_id, const std::string& key) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_, "SELECT request_hash, ticket_id FROM idempotency_keys WHERE user_id = ? AND key = ?");
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare("SELECT request_hash, ticket_id FROM idempotency_keys WHERE user_id = ? AND key = ?");
   query.bind(1, static_cast<std::int64_t>(user_id));
   query.bind(2, key);
   if (!query.executeStep()) return std::nullopt;
@@ -1272,6 +1367,113 @@ std::vector<Id> SqliteStore::accounts_with_ledger_entry(const std::string& kind)
   std::vector<Id> accounts;
   while (query.executeStep()) accounts.push_back(query.getColumn(0).getInt64());
   return accounts;
+}
+
+// [SECTION] Ledger entries kept in memory
+// Decoding an account's entries (JSON) is most of the cost of loading its ledger, and every
+// use case that touches the ledger loads it. The decoded entries of recently used accounts
+// are kept; only committed entries reach them:
+// - inside a transaction, appended entries wait in pending_ledger_ (read back with the kept
+//   ones by that transaction) and join the kept ones at COMMIT; ROLLBACK drops them;
+// - a read outside a transaction keeps what it decoded only if no commit that appended
+//   entries happened since it started (ledger_generation_), so it cannot keep an old state.
+std::vector<LedgerEntry> SqliteStore::ledger_entries(Id account_id) {
+  if (in_transaction_on_this_thread()) {
+    std::lock_guard writer(mutex_);
+    const auto pending = pending_ledger_.find(account_id);
+    if (auto kept = kept_ledger_entries(account_id)) {
+      std::vector<LedgerEntry> entries = *kept;
+      if (pending != pending_ledger_.end()) entries.insert(entries.end(), pending->second.begin(), pending->second.end());
+      return entries;
+    }
+    std::vector<LedgerEntry> entries = stored_ledger_entries(account_id);  // committed + this transaction's
+    const std::size_t committed = entries.size() - (pending == pending_ledger_.end() ? 0 : pending->second.size());
+    // Holding the writer, nobody else can commit: the committed part is current.
+    keep_ledger_entries(account_id, std::vector<LedgerEntry>(entries.begin(), entries.begin() + committed),
+                        current_ledger_generation());
+    return entries;
+  }
+  if (auto kept = kept_ledger_entries(account_id)) return *kept;
+  const std::uint64_t generation = current_ledger_generation();  // before reading
+  std::vector<LedgerEntry> entries = stored_ledger_entries(account_id);
+  keep_ledger_entries(account_id, entries, generation);
+  return entries;
+}
+
+std::shared_ptr<const std::vector<LedgerEntry>> SqliteStore::kept_ledger_entries(Id account_id) {
+  std::lock_guard lock(ledger_cache_mutex_);
+  const auto found = kept_ledgers_.find(account_id);
+  if (found == kept_ledgers_.end()) return nullptr;
+  ledger_use_order_.splice(ledger_use_order_.begin(), ledger_use_order_, found->second.use);  // most recent first
+  return found->second.entries;
+}
+
+std::uint64_t SqliteStore::current_ledger_generation() {
+  std::lock_guard lock(ledger_cache_mutex_);
+  return ledger_generation_;
+}
+
+void SqliteStore::keep_ledger_entries(Id account_id, std::vector<LedgerEntry> entries, std::uint64_t read_at_generation) {
+  std::lock_guard lock(ledger_cache_mutex_);
+  if (read_at_generation != ledger_generation_ || kept_ledgers_.count(account_id)) return;
+  kept_entry_count_ += entries.size();
+  ledger_use_order_.push_front(account_id);
+  kept_ledgers_.emplace(account_id,
+                        KeptLedger{std::make_shared<const std::vector<LedgerEntry>>(std::move(entries)),
+                                   ledger_use_order_.begin()});
+  while (kept_entry_count_ > kMaxKeptEntries && ledger_use_order_.size() > 1) forget_ledger(ledger_use_order_.back());
+}
+
+void SqliteStore::forget_ledger(Id account_id) {  // holding ledger_cache_mutex_
+  const auto found = kept_ledgers_.find(account_id);
+  if (found == kept_ledgers_.end()) return;
+  kept_entry_count_ -= found->second.entries->size();
+  ledger_use_order_.erase(found->second.use);
+  kept_ledgers_.erase(found);
+}
+
+void SqliteStore::ledger_entries_appended(Id account_id, const std::vector<LedgerEntry>& entries) {
+  if (transaction_depth_ > 0) {
+    auto& pending = pending_ledger_[account_id];
+    pending.insert(pending.end(), entries.begin(), entries.end());
+    return;
+  }
+  std::lock_guard lock(ledger_cache_mutex_);  // autocommit: committed already; read again next time
+  ++ledger_generation_;
+  forget_ledger(account_id);
+}
+
+void SqliteStore::ledger_transaction_ended(bool committed) {
+  if (pending_ledger_.empty()) return;
+  if (committed) {
+    std::lock_guard lock(ledger_cache_mutex_);
+    ++ledger_generation_;
+    for (auto& [account_id, added] : pending_ledger_) {
+      const auto found = kept_ledgers_.find(account_id);
+      if (found == kept_ledgers_.end()) continue;
+      auto extended = std::make_shared<std::vector<LedgerEntry>>(*found->second.entries);
+      extended->insert(extended->end(), added.begin(), added.end());
+      found->second.entries = std::move(extended);
+      kept_entry_count_ += added.size();
+    }
+  }
+  pending_ledger_.clear();
+}
+
+// [SECTION] Reads in bulk
+std::map<Id, std::string> SqliteStore::user_names(const std::vector<Id>& user_ids) {
+  std::map<Id, std::string> names;
+  constexpr std::size_t kBatch = 500;  // under SQLite's limit of bound parameters
+  for (std::size_t first = 0; first < user_ids.size(); first += kBatch) {
+    const std::size_t count = std::min(kBatch, user_ids.size() - first);
+    std::string placeholders;
+    for (std::size_t i = 0; i < count; ++i) placeholders += i ? ",?" : "?";
+    const ReadLease db = reader();
+    SQLite::Statement& query = db.prepare("SELECT id, name FROM users WHERE id IN (" + placeholders + ")");
+    for (std::size_t i = 0; i < count; ++i) query.bind(static_cast<int>(i + 1), static_cast<std::int64_t>(user_ids[first + i]));
+    while (query.executeStep()) names.emplace(query.getColumn(0).getInt64(), query.getColumn(1).getString());
+  }
+  return names;
 }
 
 }  // namespace tessera::server

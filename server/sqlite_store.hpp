@@ -1,11 +1,20 @@
-// The SQLite implementation of Store (SQLiteCpp over libsqlite3). One connection guarded by
-// a mutex; WAL mode; schema migrations applied when opened. See docs/architecture.md for
-// the durability choice (synchronous=NORMAL in WAL).
+// The SQLite implementation of Store (SQLiteCpp over libsqlite3). One writer connection
+// guarded by a mutex (every write, and everything inside transaction()); reads outside a
+// transaction use a small pool of read-only connections (WAL lets them run beside the
+// writer). Schema migrations applied when opened. See docs/architecture.md for the
+// durability choice (synchronous=NORMAL in WAL).
 #pragma once
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
+#include <atomic>
+#include <condition_variable>
+#include <list>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
+#include <vector>
 
 #include "store.hpp"
 
@@ -106,16 +115,83 @@ class SqliteStore final : public Store {
   void save_onboarding(const OnboardingRecord& onboarding) override;
   std::vector<OnboardingRecord> onboarding_records() override;
   std::vector<Id> accounts_with_ledger_entry(const std::string& kind) override;
+  std::uint64_t board_version() override { return board_version_.load(); }
+
+  std::map<Id, std::string> user_names(const std::vector<Id>& user_ids) override;
 
  private:
   void migrate();
+  std::vector<LedgerEntry> stored_ledger_entries(Id account_id);  // decoded from the database
   std::vector<TicketRecord> query_tickets(const std::string& where_and_order, std::optional<Id> bind);
   std::vector<OrderRecord> query_orders(const std::string& where, const std::string& bind);
   std::vector<InvoiceRecord> query_invoices(const std::string& where, Id bind);
 
-  std::recursive_mutex mutex_;  // one writer/reader at a time on the connection
+  // [SECTION] Connections for reads
+  // A read-only connection and the statements prepared on it (kept: preparing costs more
+  // than running most of our queries).
+  struct ReaderConnection {
+    explicit ReaderConnection(const std::string& path);
+    SQLite::Database db;
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;  // destroyed before db
+  };
+  // The connection one read method uses: the writer when this thread is inside a transaction
+  // of this store (it must see its own uncommitted writes, and holds the writer anyway),
+  // else a read-only connection from the pool, given back (its statements reset) at the end.
+  class ReadLease {
+   public:
+    explicit ReadLease(SqliteStore& store);
+    ~ReadLease();
+    ReadLease(const ReadLease&) = delete;
+    ReadLease& operator=(const ReadLease&) = delete;
+    // A statement for `sql`, ready to bind; valid while the lease lives.
+    SQLite::Statement& prepare(const std::string& sql) const;
+
+   private:
+    SqliteStore& store_;
+    std::unique_ptr<ReaderConnection> pooled_;
+    std::unique_lock<std::recursive_mutex> writer_;
+    mutable std::vector<SQLite::Statement*> used_;  // to reset when the lease ends
+  };
+  ReadLease reader() { return ReadLease(*this); }
+  bool in_transaction_on_this_thread() const;
+
+  // A write that changes the board: counted at once, or when the transaction ends.
+  void board_changed();
+
+  std::atomic<std::uint64_t> board_version_{0};
+  bool board_changed_in_transaction_ = false;  // guarded by mutex_
+  std::recursive_mutex mutex_;  // one writer at a time on the writer connection
   int transaction_depth_ = 0;
-  SQLite::Database db_;
+  std::string path_;
+  SQLite::Database db_;  // the writer
+  // Statements of the read methods run by transactions on the writer; guarded by mutex_.
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> writer_read_statements_;
+
+  // [SECTION] Ledger entries kept in memory (see sqlite_store.cpp)
+  std::shared_ptr<const std::vector<LedgerEntry>> kept_ledger_entries(Id account_id);
+  std::uint64_t current_ledger_generation();
+  void keep_ledger_entries(Id account_id, std::vector<LedgerEntry> entries, std::uint64_t read_at_generation);
+  void forget_ledger(Id account_id);  // holding ledger_cache_mutex_
+  void ledger_entries_appended(Id account_id, const std::vector<LedgerEntry>& entries);  // holding mutex_
+  void ledger_transaction_ended(bool committed);                                         // holding mutex_
+  struct KeptLedger {
+    std::shared_ptr<const std::vector<LedgerEntry>> entries;
+    std::list<Id>::iterator use;
+  };
+  // About 200 bytes an entry: 600,000 entries (2,000 accounts of 300) take some 120 MB.
+  static constexpr std::size_t kMaxKeptEntries = 600'000;
+  std::size_t kept_entry_count_ = 0;
+  std::map<Id, std::vector<LedgerEntry>> pending_ledger_;  // appended by the open transaction; mutex_
+  std::mutex ledger_cache_mutex_;
+  std::unordered_map<Id, KeptLedger> kept_ledgers_;
+  std::list<Id> ledger_use_order_;  // most recently used first
+  std::uint64_t ledger_generation_ = 0;  // commits that appended entries
+
+  static constexpr std::size_t kMaxReaders = 8;
+  std::mutex readers_mutex_;
+  std::condition_variable reader_returned_;
+  std::vector<std::unique_ptr<ReaderConnection>> idle_readers_;
+  std::size_t readers_open_ = 0;
 };
 
 }  // namespace tessera::server

@@ -2,7 +2,9 @@
 // are plain data; no business rule lives here. `transaction` runs a unit of work
 // atomically: everything inside commits together or not at all.
 #pragma once
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -286,6 +288,14 @@ class Store {
   virtual std::vector<OnboardingRecord> onboarding_records() = 0;
   // Accounts whose ledger holds an entry of this kind (e.g. "subscription_activated").
   virtual std::vector<Id> accounts_with_ledger_entry(const std::string& kind) = 0;
+  // [SECTION] Change counters, for answers kept in memory
+  // Grows once a change to what the transparency board shows is committed: a ticket written
+  // as closed, an evaluation saved, a setting put. An answer computed from data read after
+  // reading the counter stays current as long as the counter keeps that value.
+  virtual std::uint64_t board_version() = 0;
+
+  // [SECTION] Reads in bulk, for long answers (the operator queue names every customer)
+  virtual std::map<Id, std::string> user_names(const std::vector<Id>& user_ids) = 0;
 };
 
 }  // namespace tessera::server

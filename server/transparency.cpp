@@ -83,7 +83,46 @@ Result<EvaluationRecord> Transparency::evaluate(const UserRecord& user, Id ticke
   });
 }
 
-std::vector<BoardRow> Transparency::board_rows() {
+std::shared_ptr<const Transparency::BoardSnapshot> Transparency::board_snapshot() {
+  {
+    std::lock_guard lock(board_mutex_);
+    if (board_cache_ && board_cache_->version == store_.board_version()) return board_cache_;
+  }
+  std::lock_guard computing(board_computing_);
+  // Read the version before the data: a change committed meanwhile makes it stale at once.
+  const std::uint64_t version = store_.board_version();
+  {
+    std::lock_guard lock(board_mutex_);
+    if (board_cache_ && board_cache_->version == version) return board_cache_;  // computed while we waited
+  }
+  auto snapshot = std::make_shared<BoardSnapshot>();
+  snapshot->version = version;
+  snapshot->rows = compute_board_rows();
+  json encoded_rows = json::array(), by_criticality = json::array(), by_month = json::array();
+  for (const BoardRow& row : snapshot->rows) encoded_rows.push_back(codec::encode(row));
+  for (const BoardAggregate& aggregate : aggregate_by_criticality(snapshot->rows))
+    by_criticality.push_back(codec::encode(aggregate));
+  for (const BoardAggregate& aggregate : aggregate_by_month(snapshot->rows)) by_month.push_back(codec::encode(aggregate));
+  snapshot->json = json{{"rows", encoded_rows},
+                        {"by_criticality", by_criticality},
+                        {"by_month", by_month},
+                        {"all", codec::encode(aggregate_board(snapshot->rows, "all"))}}
+                       .dump();
+  std::lock_guard lock(board_mutex_);
+  board_cache_ = snapshot;
+  return snapshot;
+}
+
+std::vector<BoardRow> Transparency::board_rows() { return board_snapshot()->rows; }
+
+json Transparency::board() { return json::parse(board_snapshot()->json); }
+
+std::shared_ptr<const std::string> Transparency::board_json() {
+  auto snapshot = board_snapshot();
+  return std::shared_ptr<const std::string>(snapshot, &snapshot->json);  // keeps the snapshot alive
+}
+
+std::vector<BoardRow> Transparency::compute_board_rows() {
   const OpeningHours hours = opening_hours();
   const SlaTargets targets = sla_targets();
   std::map<Id, EvaluationRecord> evaluations;
@@ -127,18 +166,6 @@ std::vector<BoardRow> Transparency::board_rows() {
     rows.push_back(std::move(row));
   }
   return rows;
-}
-
-json Transparency::board() {
-  const std::vector<BoardRow> rows = board_rows();
-  json encoded_rows = json::array(), by_criticality = json::array(), by_month = json::array();
-  for (const BoardRow& row : rows) encoded_rows.push_back(codec::encode(row));
-  for (const BoardAggregate& aggregate : aggregate_by_criticality(rows)) by_criticality.push_back(codec::encode(aggregate));
-  for (const BoardAggregate& aggregate : aggregate_by_month(rows)) by_month.push_back(codec::encode(aggregate));
-  return json{{"rows", encoded_rows},
-              {"by_criticality", by_criticality},
-              {"by_month", by_month},
-              {"all", codec::encode(aggregate_board(rows, "all"))}};
 }
 
 json Transparency::faq() {

@@ -1,8 +1,11 @@
 // Evaluations and public pages (SPEC §1.10, §1.12, §5): the customer's rating of a closed
 // ticket, the public transparency board (rows and aggregates, JSON and CSV, nothing that
-// names a customer), the FAQ in three languages, and the contact form.
+// names a customer; kept in memory until a ticket closes, an evaluation is saved or a setting
+// changes), the FAQ in three languages, and the contact form.
 #pragma once
 #include <nlohmann/json.hpp>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -27,6 +30,8 @@ class Transparency {
   Result<EvaluationRecord> evaluate(const UserRecord& user, Id ticket_id, const EvaluationRequest& request);
   std::vector<BoardRow> board_rows();
   nlohmann::json board();  // rows, aggregates per criticality and per month, and overall
+  // The board's JSON text, computed once per change of what it shows (Store::board_version).
+  std::shared_ptr<const std::string> board_json();
   static nlohmann::json faq();
   Result<Id> contact(const ContactDraft& draft);
   Result<std::vector<ContactRecord>> contact_messages(const UserRecord& admin);
@@ -35,9 +40,21 @@ class Transparency {
   SlaTargets sla_targets();
 
  private:
+  // The board as of a Store::board_version: its rows and its JSON text.
+  struct BoardSnapshot {
+    std::uint64_t version = 0;
+    std::vector<BoardRow> rows;
+    std::string json;
+  };
+  std::shared_ptr<const BoardSnapshot> board_snapshot();
+  std::vector<BoardRow> compute_board_rows();
+
   Store& store_;
   Service& service_;
   TimeZoneRules default_zone_;
+  std::mutex board_mutex_;      // guards board_cache_
+  std::mutex board_computing_;  // one computation at a time: the others wait for its answer
+  std::shared_ptr<const BoardSnapshot> board_cache_;
 };
 
 Result<ContactDraft> parse_contact(const nlohmann::json& body);

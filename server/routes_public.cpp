@@ -1,6 +1,9 @@
 // Routes of the public pages and evaluations: the FAQ, the transparency board (JSON and
 // CSV), the contact form (rate-limited), a customer's evaluation of a closed ticket, and
 // the admin's list of contact messages.
+#include <charconv>
+#include <cstdint>
+
 #include "http_util.hpp"
 #include "tessera/domain_wire.hpp"
 #include "transparency.hpp"
@@ -8,6 +11,22 @@
 namespace tessera::server {
 
 using nlohmann::json;
+
+namespace {
+constexpr std::size_t kBoardPageDefault = 50;
+constexpr std::size_t kBoardPageMax = 500;
+
+// A whole number from the query (absent: `fallback`), at most `max`; else invalid_value.
+Result<std::size_t> query_count(const httplib::Request& req, const char* name, std::size_t fallback, std::size_t max) {
+  if (!req.has_param(name)) return fallback;
+  const std::string text = req.get_param_value(name);
+  std::size_t value = 0;
+  const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || failure != std::errc() || end != text.data() + text.size() || value > max)
+    return Error{"invalid_value", name, {{"max", std::to_string(max)}}};
+  return value;
+}
+}  // namespace
 
 void install_public_routes(RouteContext& routes) {
   Transparency& transparency = routes.transparency;
@@ -17,10 +36,21 @@ void install_public_routes(RouteContext& routes) {
     send_json(res, 200, Transparency::faq());
   });
 
-  routes.http.Get(api + "/board", [&transparency](const httplib::Request&, httplib::Response& res) {
-    // The kept text is sent as it is (no copy: with 100,000 closed tickets it is 20 MB).
+  // The page people read: every aggregate and one page of rows (in ticket order, oldest first).
+  routes.http.Get(api + "/board", [&transparency](const httplib::Request& req, httplib::Response& res) {
+    const auto offset = query_count(req, "offset", 0, SIZE_MAX);
+    if (!offset) return send_error(res, offset.error());
+    const auto limit = query_count(req, "limit", kBoardPageDefault, kBoardPageMax);
+    if (!limit) return send_error(res, limit.error());
+    res.set_content(transparency.board_page(*offset, *limit), "application/json; charset=utf-8");
+  });
+
+  // The whole board to download (with 100,000 closed tickets it is 20 MB): the kept text is
+  // sent as it is, without a copy.
+  routes.http.Get(api + "/board.json", [&transparency](const httplib::Request&, httplib::Response& res) {
     const std::shared_ptr<const std::string> body = transparency.board_json();
     res.status = 200;
+    res.set_header("Content-Disposition", "attachment; filename=\"tessera-board.json\"");
     res.set_content_provider(
         body->size(), "application/json; charset=utf-8",
         [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {

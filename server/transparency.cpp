@@ -103,17 +103,29 @@ std::shared_ptr<const Transparency::BoardSnapshot> Transparency::board_snapshot(
   for (const BoardAggregate& aggregate : aggregate_by_criticality(snapshot->rows))
     by_criticality.push_back(codec::encode(aggregate));
   for (const BoardAggregate& aggregate : aggregate_by_month(snapshot->rows)) by_month.push_back(codec::encode(aggregate));
-  snapshot->json = json{{"rows", encoded_rows},
-                        {"by_criticality", by_criticality},
+  const json aggregates{{"by_criticality", by_criticality},
                         {"by_month", by_month},
-                        {"all", codec::encode(aggregate_board(snapshot->rows, "all"))}}
-                       .dump();
+                        {"all", codec::encode(aggregate_board(snapshot->rows, "all"))}};
+  const std::string aggregates_text = aggregates.dump();
+  snapshot->aggregates = aggregates_text.substr(1, aggregates_text.size() - 2);
+  snapshot->json = "{\"rows\":" + encoded_rows.dump() + "," + snapshot->aggregates + "}";
   std::lock_guard lock(board_mutex_);
   board_cache_ = snapshot;
   return snapshot;
 }
 
 std::vector<BoardRow> Transparency::board_rows() { return board_snapshot()->rows; }
+
+std::string Transparency::board_page(std::size_t offset, std::size_t limit) {
+  const auto snapshot = board_snapshot();
+  const std::size_t total = snapshot->rows.size();
+  const std::size_t first = std::min(offset, total);
+  const std::size_t last = std::min(total, first + limit);
+  json rows = json::array();
+  for (std::size_t i = first; i < last; ++i) rows.push_back(codec::encode(snapshot->rows[i]));
+  return "{\"rows\":" + rows.dump() + ",\"total\":" + std::to_string(total) + ",\"offset\":" + std::to_string(offset) +
+         ",\"limit\":" + std::to_string(limit) + "," + snapshot->aggregates + "}";
+}
 
 json Transparency::board() { return json::parse(board_snapshot()->json); }
 

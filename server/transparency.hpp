@@ -32,6 +32,9 @@ class Transparency {
   nlohmann::json board();  // rows, aggregates per criticality and per month, and overall
   // The board's JSON text, computed once per change of what it shows (Store::board_version).
   std::shared_ptr<const std::string> board_json();
+  // One page of the board: rows [offset, offset + limit) and every aggregate, as JSON text
+  // {rows, total, offset, limit, by_criticality, by_month, all}.
+  std::string board_page(std::size_t offset, std::size_t limit);
   static nlohmann::json faq();
   Result<Id> contact(const ContactDraft& draft);
   Result<std::vector<ContactRecord>> contact_messages(const UserRecord& admin);
@@ -44,7 +47,8 @@ class Transparency {
   struct BoardSnapshot {
     std::uint64_t version = 0;
     std::vector<BoardRow> rows;
-    std::string json;
+    std::string json;        // everything
+    std::string aggregates;  // "by_criticality":[…],"by_month":[…],"all":{…} (inside an object)
   };
   std::shared_ptr<const BoardSnapshot> board_snapshot();
   std::vector<BoardRow> compute_board_rows();

@@ -103,6 +103,45 @@ BOOST_AUTO_TEST_CASE(a_comment_not_allowed_for_publication_stays_private) {
   BOOST_TEST(board.body["rows"][0]["within_sla"] == false);  // never answered by a message
 }
 
+BOOST_AUTO_TEST_CASE(the_board_is_read_by_pages_and_downloaded_whole) {
+  // Three tickets withdrawn before any work are not on the board; three closed ones are.
+  ApiClient ana = customer("ana@example.com");
+  ApiClient olga = staff("olga@tessera.local");
+  std::vector<std::string> references;
+  for (int n = 0; n < 3; ++n) {
+    const Id id = open_ticket(ana, "key-" + std::to_string(n), "Issue " + std::to_string(n));
+    const std::string path = "/api/v1/tickets/" + std::to_string(id);
+    olga.post(path + "/actions", {{"action", "take"}});
+    olga.post(path + "/actions", {{"action", "resolve"}});
+    BOOST_TEST_REQUIRE(ana.post(path + "/actions", {{"action", "confirm_resolution"}}).status == 200);
+    references.push_back(ana.get(path).body["ticket"]["reference"].get<std::string>());
+  }
+  ApiClient visitor = new_client();
+  const auto first = visitor.get("/api/v1/board?limit=2");
+  BOOST_TEST_REQUIRE(first.status == 200);
+  BOOST_TEST(first.body["total"] == 3);
+  BOOST_TEST(first.body["offset"] == 0);
+  BOOST_TEST(first.body["limit"] == 2);
+  BOOST_TEST_REQUIRE(first.body["rows"].size() == 2u);
+  BOOST_TEST(first.body["rows"][0]["reference"] == references[0]);
+  BOOST_TEST(first.body["all"]["tickets"] == 3);  // the aggregates cover every row, whatever the page
+  const auto second = visitor.get("/api/v1/board?offset=2&limit=2");
+  BOOST_TEST_REQUIRE(second.body["rows"].size() == 1u);
+  BOOST_TEST(second.body["rows"][0]["reference"] == references[2]);
+  BOOST_TEST(visitor.get("/api/v1/board?offset=9").body["rows"].empty());
+  BOOST_TEST(visitor.get("/api/v1/board").body["limit"] == 50);  // the default page
+  const auto whole = visitor.get("/api/v1/board.json");
+  BOOST_TEST(whole.status == 200);
+  BOOST_TEST(whole.body["rows"].size() == 3u);
+  BOOST_TEST(whole.body["all"] == first.body["all"]);
+  BOOST_TEST(whole.headers.find("Content-Disposition")->second == "attachment; filename=\"tessera-board.json\"");
+  for (const std::string bad : {"limit=501", "limit=-1", "offset=x", "limit="}) {
+    const auto refused = visitor.get("/api/v1/board?" + bad);
+    BOOST_TEST(refused.status == 400, bad);
+    BOOST_TEST(refused.error_code() == "invalid_value", bad);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_CASE(the_contact_form_is_rate_limited) {

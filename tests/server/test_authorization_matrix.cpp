@@ -473,4 +473,41 @@ BOOST_AUTO_TEST_CASE(every_cell_answers_the_status_the_table_expects) {
   BOOST_TEST(problems.empty(), problems.size() << " cells differ from the table:" << report.str());
 }
 
+// The matrix sees statuses only; a list answers 200 to everyone, so what it holds is checked here:
+// one fresh object of each kind per account, and who finds which in the lists.
+BOOST_AUTO_TEST_CASE(lists_hold_only_what_the_subject_may_see) {
+  World world = make_world();
+  const std::vector<std::string> kinds{"ticket", "user_ticket", "order", "invoice", "invitation"};
+  std::map<std::string, std::array<Id, 2>> made;
+  for (int account : {kAccountA, kAccountB})
+    for (const std::string& kind : kinds) made[kind][account] = make_object(kind, world, account)["id"].get<Id>();
+  const auto ids = [](const ApiResponse& answer, const std::string& list) {
+    std::set<Id> found;
+    if (answer.body.is_object() && answer.body.contains(list))
+      for (const json& item : answer.body[list]) found.insert(item["id"].get<Id>());
+    return found;
+  };
+  for (Subject subject : {owner_a, user_a, owner_b, operator_, admin}) {
+    ApiClient api(server.port());
+    api.set_cookie(log_in(subject, world));
+    const bool staff = subject == operator_ || subject == admin;
+    const bool owner = subject == owner_a || subject == owner_b;
+    const std::set<Id> tickets = ids(api.get("/api/v1/tickets"), "tickets");
+    const std::set<Id> orders = ids(api.get("/api/v1/orders"), "orders");
+    const std::set<Id> invoices = ids(api.get("/api/v1/invoices"), "invoices");
+    const auto people = api.get("/api/v1/account/users");
+    const std::set<Id> invitations = ids(people, "invitations");
+    for (int side = 0; side < 2; ++side) {
+      const int account = account_of(subject, side);
+      const bool own = side == 0;
+      const std::string context = std::string(kSubjectNames[subject]) + ", " + kSideNames[side] + " account's ";
+      BOOST_TEST(tickets.count(made["ticket"][account]) == (staff || (own && owner)), context << "owner's ticket");
+      BOOST_TEST(tickets.count(made["user_ticket"][account]) == (staff || own), context << "user's ticket");
+      BOOST_TEST(orders.count(made["order"][account]) == (own && owner), context << "order");
+      BOOST_TEST(invoices.count(made["invoice"][account]) == (own && owner), context << "invoice");
+      BOOST_TEST(invitations.count(made["invitation"][account]) == (own && owner), context << "invitation");
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

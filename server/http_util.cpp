@@ -1,8 +1,9 @@
 // Helpers shared by the route files (see http_util.hpp).
 #include "http_util.hpp"
 
-#include <charconv>
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <map>
 #include <sstream>
 
@@ -55,6 +56,16 @@ std::optional<IdAndBody> id_and_body(const httplib::Request& req, httplib::Respo
   auto body = parse_body(req, res);
   if (!body) return std::nullopt;
   return IdAndBody{*id, std::move(*body)};
+}
+
+Result<std::size_t> query_count(const httplib::Request& req, const char* name, std::size_t fallback, std::size_t max) {
+  if (!req.has_param(name)) return fallback;
+  const std::string text = req.get_param_value(name);
+  std::size_t value = 0;
+  const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || failure != std::errc() || end != text.data() + text.size() || value > max)
+    return Error{"invalid_value", name, {{"max", std::to_string(max)}}};
+  return value;
 }
 
 void send_done(httplib::Response& res, const Result<bool>& result) {

@@ -40,6 +40,9 @@ struct IdAndBody {
   nlohmann::json body;
 };
 std::optional<IdAndBody> id_and_body(const httplib::Request& req, httplib::Response& res);
+// A whole number from the query string (absent: `fallback`), at most `max`; otherwise
+// invalid_value with the parameter as field and params max.
+Result<std::size_t> query_count(const httplib::Request& req, const char* name, std::size_t fallback, std::size_t max);
 std::string session_token(const httplib::Request& req);
 std::string session_cookie(const std::string& token, std::int64_t max_age, bool secure);
 std::optional<Id> path_id(const httplib::Request& req, std::size_t match = 1);

@@ -1,9 +1,6 @@
 // Routes of the public pages and evaluations: the FAQ, the transparency board (JSON and
 // CSV), the contact form (rate-limited), a customer's evaluation of a closed ticket, and
 // the admin's list of contact messages.
-#include <charconv>
-#include <cstdint>
-
 #include "http_util.hpp"
 #include "tessera/domain_wire.hpp"
 #include "transparency.hpp"
@@ -16,16 +13,6 @@ namespace {
 constexpr std::size_t kBoardPageDefault = 50;
 constexpr std::size_t kBoardPageMax = 500;
 
-// A whole number from the query (absent: `fallback`), at most `max`; else invalid_value.
-Result<std::size_t> query_count(const httplib::Request& req, const char* name, std::size_t fallback, std::size_t max) {
-  if (!req.has_param(name)) return fallback;
-  const std::string text = req.get_param_value(name);
-  std::size_t value = 0;
-  const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || failure != std::errc() || end != text.data() + text.size() || value > max)
-    return Error{"invalid_value", name, {{"max", std::to_string(max)}}};
-  return value;
-}
 }  // namespace
 
 void install_public_routes(RouteContext& routes) {

@@ -159,10 +159,14 @@ void install_ticket_routes(RouteContext& routes) {
   }));
 
   routes.http.Get(api + "/queue",
-                  routes.authed([&service](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
-                    const auto queue = service.queue(user);
+                  routes.authed([&service](const httplib::Request& req, httplib::Response& res, const UserRecord& user) {
+                    const auto offset = query_count(req, "offset", 0, SIZE_MAX);
+                    if (!offset) return send_error(res, offset.error());
+                    const auto limit = query_count(req, "limit", 50, 500);
+                    if (!limit) return send_error(res, limit.error());
+                    const auto queue = service.queue(user, *offset, *limit);
                     if (!queue) return send_error(res, queue.error());
-                    send_json(res, 200, json{{"tickets", *queue}});
+                    send_json(res, 200, json{{"tickets", queue->tickets}, {"total", queue->total}});
                   }));
 }
 

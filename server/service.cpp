@@ -538,28 +538,35 @@ void Service::restore_funded_tickets(const AccountLedger& ledger, const std::vec
   }
 }
 
-Result<std::vector<wire::TicketSummary>> Service::queue(const UserRecord& user) {
+Result<Service::QueuePage> Service::queue(const UserRecord& user, std::size_t offset, std::size_t limit) {
   if (!is_staff(user.role)) return make_error("forbidden");
   const auto languages = user.role == Role::admin ? std::vector<Language>{Language::fr, Language::en, Language::es}
                                                   : parse_languages(user.languages_spoken);
   std::map<Id, TicketRecord> by_id;
   std::vector<QueueItem> items;
-  std::vector<Id> people;  // customers and operators named in the queue, read in one query
   for (TicketRecord& ticket : store_.open_tickets()) {
     items.push_back(QueueItem{ticket.id, ticket.criticality, ticket.triage, ticket.language, ticket.status,
                               ticket.created_at});
-    people.push_back(ticket.opened_by);
-    if (ticket.operator_id) people.push_back(*ticket.operator_id);
     by_id.emplace(ticket.id, std::move(ticket));
   }
-  const Viewer viewer = viewer_of(user);
-  std::vector<wire::TicketSummary> summaries;
+  const std::vector<QueueItem> ordered = operator_queue(std::move(items), languages);
+  QueuePage page;
+  page.total = ordered.size();
+  const std::size_t first = std::min(offset, ordered.size());
+  const std::size_t last = std::min(ordered.size(), first + limit);
+  std::vector<Id> people;  // customers and operators named on the page, read in one query
+  for (std::size_t i = first; i < last; ++i) {
+    const TicketRecord& ticket = by_id.at(ordered[i].ticket_id);
+    people.push_back(ticket.opened_by);
+    if (ticket.operator_id) people.push_back(*ticket.operator_id);
+  }
   std::sort(people.begin(), people.end());
   people.erase(std::unique(people.begin(), people.end()), people.end());
   UserNames names = store_.user_names(people);
-  for (const QueueItem& item : operator_queue(std::move(items), languages))
-    summaries.push_back(summary_of(by_id.at(item.ticket_id), viewer, &names));
-  return summaries;
+  const Viewer viewer = viewer_of(user);
+  for (std::size_t i = first; i < last; ++i)
+    page.tickets.push_back(summary_of(by_id.at(ordered[i].ticket_id), viewer, &names));
+  return page;
 }
 
 }  // namespace tessera::server

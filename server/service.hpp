@@ -51,7 +51,12 @@ class Service {
   Result<wire::TicketDetail> add_message(const UserRecord& user, Id ticket_id, const wire::MessageDraft& draft);
   Result<wire::TicketDetail> apply_action(const UserRecord& user, Id ticket_id, TicketAction action);
   Result<wire::TicketDetail> log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft);
-  Result<std::vector<wire::TicketSummary>> queue(const UserRecord& user);
+  // The operator queue in order, from `offset`, at most `limit` tickets; `total`: all of it.
+  struct QueuePage {
+    std::vector<wire::TicketSummary> tickets;
+    std::size_t total = 0;
+  };
+  Result<QueuePage> queue(const UserRecord& user, std::size_t offset, std::size_t limit);
   // Operators triage: their criticality is kept beside the customer's and orders the queue.
   Result<wire::TicketDetail> triage(const UserRecord& user, Id ticket_id, Criticality criticality);
   // Admins correct worked time with a signed adjustment entry (entries are never edited).

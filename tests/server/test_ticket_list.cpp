@@ -26,4 +26,28 @@ BOOST_AUTO_TEST_CASE(a_customer_filters_the_list_and_bad_parameters_are_named) {
   BOOST_TEST(bad.body["error"]["field"] == "status");
 }
 
+BOOST_AUTO_TEST_CASE(the_operator_reads_the_queue_by_pages_in_queue_order) {
+  ApiClient ana = customer("ana@example.com");
+  for (const char* criticality : {"low", "critical", "normal"}) {
+    json body = ticket_body(std::string("Issue ") + criticality);
+    body["criticality"] = criticality;
+    BOOST_TEST_REQUIRE(ana.post("/api/v1/tickets", body, {{"Idempotency-Key", criticality}}).status == 201);
+  }
+  ApiClient olga = staff("olga@tessera.test");
+  const auto first = olga.get("/api/v1/queue?limit=2");
+  BOOST_TEST_REQUIRE(first.status == 200);
+  BOOST_TEST(first.body["total"] == 3);
+  BOOST_TEST_REQUIRE(first.body["tickets"].size() == 2u);
+  BOOST_TEST(first.body["tickets"][0]["criticality"] == "critical");
+  BOOST_TEST(first.body["tickets"][1]["criticality"] == "normal");
+  const auto rest = olga.get("/api/v1/queue?offset=2&limit=2");
+  BOOST_TEST_REQUIRE(rest.body["tickets"].size() == 1u);
+  BOOST_TEST(rest.body["tickets"][0]["criticality"] == "low");
+  BOOST_TEST(rest.body["tickets"][0]["customer_name"] == "Ana Customer");
+  BOOST_TEST(olga.get("/api/v1/queue").body["tickets"].size() == 3u);  // default page: 50
+  const auto bad = olga.get("/api/v1/queue?limit=1000");
+  BOOST_TEST(bad.status == 400);
+  BOOST_TEST(bad.body["error"]["field"] == "limit");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -374,6 +374,8 @@ void SqliteStore::transaction(const std::function<void()>& work) {
   const auto count_board_change = [this] {
     if (board_changed_in_transaction_) ++board_version_;
     board_changed_in_transaction_ = false;
+    if (tickets_changed_in_transaction_) ++tickets_version_;
+    tickets_changed_in_transaction_ = false;
   };
   try {
     work();
@@ -395,6 +397,11 @@ void SqliteStore::transaction(const std::function<void()>& work) {
 void SqliteStore::board_changed() {
   if (transaction_depth_ > 0) board_changed_in_transaction_ = true;
   else ++board_version_;  // autocommit: the statement has committed
+}
+
+void SqliteStore::tickets_changed() {
+  if (transaction_depth_ > 0) tickets_changed_in_transaction_ = true;
+  else ++tickets_version_;
 }
 
 // [SECTION] Connections for reads
@@ -641,6 +648,7 @@ Id SqliteStore::create_ticket(const TicketRecord& t) {
   insert.bind(14, static_cast<std::int64_t>(t.updated_at));
   insert.exec();
   if (t.status == TicketStatus::closed) board_changed();
+  tickets_changed();
   return db_.getLastInsertRowid();
 }
 
@@ -658,6 +666,7 @@ void SqliteStore::update_ticket(const TicketRecord& t) {
   update.bind(7, static_cast<std::int64_t>(t.id));
   update.exec();
   if (t.status == TicketStatus::closed) board_changed();
+  tickets_changed();
 }
 
 std::vector<TicketRecord> SqliteStore::query_tickets(const std::string& where_and_order, std::optional<Id> bind) {
@@ -687,8 +696,22 @@ std::vector<TicketRecord> SqliteStore::all_tickets(std::size_t limit) {
   return query_tickets("ORDER BY id DESC LIMIT " + std::to_string(limit), std::nullopt);
 }
 
+// Outside a transaction the open tickets come from memory while no ticket was written since
+// they were read (the version is read before the data: a commit meanwhile makes them stale).
 std::vector<TicketRecord> SqliteStore::open_tickets() {
-  return query_tickets("WHERE status IN ('new', 'in_progress', 'waiting_customer') ORDER BY id", std::nullopt);
+  const auto read = [this] {
+    return query_tickets("WHERE status IN ('new', 'in_progress', 'waiting_customer') ORDER BY id", std::nullopt);
+  };
+  if (in_transaction_on_this_thread()) return read();  // it may hold its own writes
+  const std::uint64_t version = tickets_version_.load();
+  {
+    std::lock_guard lock(open_tickets_mutex_);
+    if (kept_open_tickets_.tickets && kept_open_tickets_.version == version) return *kept_open_tickets_.tickets;
+  }
+  auto tickets = std::make_shared<const std::vector<TicketRecord>>(read());
+  std::lock_guard lock(open_tickets_mutex_);
+  if (!kept_open_tickets_.tickets || kept_open_tickets_.version <= version) kept_open_tickets_ = {version, tickets};
+  return *tickets;
 }
 
 Id SqliteStore::add_ticket_event(const TicketEventRecord& e) {

@@ -157,9 +157,20 @@ class SqliteStore final : public Store {
 
   // A write that changes the board: counted at once, or when the transaction ends.
   void board_changed();
+  // A write to a ticket (the open tickets kept in memory are read again): the same counting.
+  void tickets_changed();
 
   std::atomic<std::uint64_t> board_version_{0};
   bool board_changed_in_transaction_ = false;  // guarded by mutex_
+  std::atomic<std::uint64_t> tickets_version_{0};
+  bool tickets_changed_in_transaction_ = false;  // guarded by mutex_
+  // The open tickets as of a tickets_version_ (the operator queue reads them on every request).
+  struct KeptOpenTickets {
+    std::uint64_t version = 0;
+    std::shared_ptr<const std::vector<TicketRecord>> tickets;
+  };
+  std::mutex open_tickets_mutex_;  // guards kept_open_tickets_
+  KeptOpenTickets kept_open_tickets_;
   std::recursive_mutex mutex_;  // one writer at a time on the writer connection
   int transaction_depth_ = 0;
   std::string path_;

@@ -106,4 +106,30 @@ BOOST_AUTO_TEST_CASE(reads_see_committed_writes_and_a_transaction_its_own) {
   BOOST_TEST(store.setting("greeting").value_or("") == "bonjour");
 }
 
+BOOST_AUTO_TEST_CASE(the_queue_shows_every_ticket_change_at_once) {
+  ApiClient olga = staff("olga@tessera.local");
+  BOOST_TEST(olga.get("/api/v1/queue").body["total"] == 0);  // read and kept: nothing open
+  ApiClient ana = customer("ana@example.com");
+  const Id first = open_ticket(ana, "k1", "First");
+  const auto one = olga.get("/api/v1/queue");
+  BOOST_TEST_REQUIRE(one.body["total"] == 1);
+  BOOST_TEST(one.body["tickets"][0]["status"] == "new");
+  const std::string path = "/api/v1/tickets/" + std::to_string(first);
+  BOOST_TEST_REQUIRE(olga.post(path + "/actions", {{"action", "take"}}).status == 200);
+  BOOST_TEST(olga.get("/api/v1/queue").body["tickets"][0]["status"] == "in_progress");
+  BOOST_TEST_REQUIRE(olga.post(path + "/triage", {{"criticality", "critical"}}).status == 200);
+  BOOST_TEST(olga.get("/api/v1/queue").body["tickets"][0]["triage"] == "critical");
+  // A creation refused (and rolled back) leaves the queue as it was.
+  json no_such_funding = ticket_body("Refused");
+  no_such_funding["funding"] = "units";
+  BOOST_TEST(ana.post("/api/v1/tickets", no_such_funding, {{"Idempotency-Key", "k2"}}).status == 402);
+  BOOST_TEST(olga.get("/api/v1/queue").body["total"] == 1);
+  const Id second = open_ticket(ana, "k3", "Second");
+  BOOST_TEST(olga.get("/api/v1/queue").body["total"] == 2);
+  BOOST_TEST_REQUIRE(ana.post("/api/v1/tickets/" + std::to_string(second) + "/actions", {{"action", "withdraw"}}).status == 200);
+  const auto after = olga.get("/api/v1/queue");
+  BOOST_TEST(after.body["total"] == 1);
+  BOOST_TEST(after.body["tickets"][0]["id"] == first);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -27,7 +27,7 @@ int http_status_for(const std::string& code) {
       {"invitation_used", 410},      {"invitation_expired", 410},   {"invitation_revoked", 410},
       {"user_limit_reached", 409},   {"cannot_remove_owner", 409},  {"wrong_password", 403},
       {"attachment_too_large", 413}, {"unsupported_attachment_type", 415}, {"too_many_attachments", 409},
-      {"length_required", 411},
+      {"length_required", 411},      {"seats_in_use", 409},
       {"subscription_suspended", 402}, {"renewal_pending", 409},    {"renewal_order_not_cancellable", 409},
       {"paypal_checkout_not_needed", 409}, {"too_many_users_removed", 409}, {"subscription_not_usable", 409},
       {"paypal_timeout", 504},       {"webhook_unverified", 400},   {"too_many_streams", 503},       {"paypal_error", 502},         {"paypal_invalid_response", 502},

@@ -15,12 +15,12 @@ Result<Id> Members::owned_account(const UserRecord& user) {
   return *user.account_id;
 }
 
-SeatCount Members::seats(Id account_id, Instant at, Id except_user) {
+SeatCount subscription_seats(Store& store, Id account_id, Instant at) {
   SeatCount seats;
-  for (const MemberRecord& member : store_.members_of_account(account_id))
-    if (!member.removed_at && member.scope.subscription && member.user_id != except_user)
+  for (const MemberRecord& member : store.members_of_account(account_id))
+    if (!member.removed_at && member.scope.subscription)
       ++seats.members_with_subscription;
-  for (const InvitationRecord& invitation : store_.invitations_of_account(account_id))
+  for (const InvitationRecord& invitation : store.invitations_of_account(account_id))
     if (invitation.scope.subscription &&
         invitation_state({invitation.created_at, invitation.accepted_at, invitation.revoked_at}, at) ==
             InvitationState::pending)

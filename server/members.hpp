@@ -11,6 +11,10 @@
 
 namespace tessera::server {
 
+// The subscription's seats taken now: the owner, the users holding the subscription scope and
+// the pending invitations giving it.
+SeatCount subscription_seats(Store& store, Id account_id, Instant at);
+
 class Members {
  public:
   Members(Store& store, Service& service, const Config& config) : store_(store), service_(service), config_(config) {}
@@ -37,7 +41,7 @@ class Members {
 
  private:
   Result<Id> owned_account(const UserRecord& user);
-  SeatCount seats(Id account_id, Instant at, Id except_user = 0);
+  SeatCount seats(Id account_id, Instant at) { return subscription_seats(store_, account_id, at); }
   wire::InvitationView view_of(const InvitationRecord& invitation, Instant at) const;
   std::string invitation_link(const std::string& token) const;
 

@@ -3,6 +3,7 @@
 // period, users removed from the next period, and the PayPal checkout of a renewal (PayPal
 // Orders v2 without a stored payment method needs the customer's approval each time).
 #include "commerce.hpp"
+#include "members.hpp"
 #include "tessera/domain_wire.hpp"
 #include "tessera/orders.hpp"
 
@@ -108,6 +109,13 @@ Result<wire::Me> Commerce::remove_extra_users(const UserRecord& owner, std::int6
     AccountLedger ledger = service_.ledgers().load(*owner.account_id);
     const Instant at = AccountLedgers::not_before_last(ledger, service_.now());
     service_.ledgers().record(*owner.account_id, ledger, RemoveExtraUsers{at, count});
+    // SPEC §1.3: users ≤ included + extra users, next period too: the owner first takes the
+    // subscription scope back from users (or withdraws invitations) who would hold no seat.
+    const SubscriptionState& next = ledger.subscription();
+    const std::int64_t next_limit = next.included_users + next.extra_users_next;
+    const SeatCount seats = subscription_seats(store_, *owner.account_id, at);
+    if (seats.used() > next_limit)
+      return Error{"seats_in_use", "count", {{"used", std::to_string(seats.used())}, {"limit", std::to_string(next_limit)}}};
     store_.audit(at, owner.id, "extra_users_removed", json{{"count", count}}.dump());
     return true;
   });

@@ -238,4 +238,20 @@ BOOST_AUTO_TEST_CASE(changing_the_password_ends_the_other_sessions) {
   BOOST_TEST(again.post("/api/v1/auth/login", {{"email", "ana@example.com"}, {"password", "a brand new secret"}}).status == 200);
 }
 
+BOOST_AUTO_TEST_CASE(paid_seats_cannot_be_removed_while_users_hold_them) {
+  ApiClient ana = subscriber("ana@example.com", 1);  // 2 seats: Ana and Bea
+  ApiClient bea = accept(token_of(ana.post("/api/v1/account/invitations",
+                                           json{{"email", "bea@example.com"}, {"scope", {{"subscription", true}}}})));
+  const auto refused = ana.post("/api/v1/subscription/users", json{{"action", "remove"}, {"count", 1}});
+  BOOST_TEST(refused.status == 409);
+  BOOST_TEST(refused.error_code() == "seats_in_use");
+  BOOST_TEST(refused.body["error"]["params"]["used"] == "2");
+  BOOST_TEST(refused.body["error"]["params"]["limit"] == "1");
+  BOOST_TEST(ana.get("/api/v1/me").body["balances"]["subscription_extra_users_next"] == 1);  // nothing changed
+  // Bea keeps her login and her tickets, without the subscription: then the seat can go.
+  const Id bea_id = bea.get("/api/v1/me").body["user"]["id"].get<Id>();
+  BOOST_TEST(ana.put("/api/v1/account/users/" + std::to_string(bea_id) + "/scope", json{{"subscription", false}}).status == 200);
+  BOOST_TEST(ana.post("/api/v1/subscription/users", json{{"action", "remove"}, {"count", 1}}).status == 200);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

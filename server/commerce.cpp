@@ -247,8 +247,9 @@ Result<OrderRecord> Commerce::pay(OrderRecord order, Instant paid_at, std::optio
   if (!snapshot) return snapshot.error();
   AccountLedger ledger = service_.ledgers().load(order.account_id);
   const Instant at = AccountLedgers::not_before_last(ledger, paid_at);
-  const auto entries = service_.ledgers().record(order.account_id, ledger,
-                                                 activation_command(snapshot.value(), order.request, order.id, order.user_id, at));
+  LedgerCommand delivery = activation_command(snapshot.value(), order.request, order.id, order.user_id, at);
+  if (auto* extra_users = std::get_if<AddExtraUsers>(&delivery)) extra_users->charged_cents = order.net;  // as invoiced
+  const auto entries = service_.ledgers().record(order.account_id, ledger, delivery);
   service_.restore_funded_tickets(ledger, entries);
 
   // The invoice, in the buyer's language, numbered without gaps within the year.

@@ -783,7 +783,8 @@ struct Decider {
         days_between(utc_date_of(subscription.period_start), utc_date_of(subscription.period_end));
     LedgerEntry entry = out.make(EntryKind::extra_users_added);
     entry.amount = command.count;
-    entry.cents = prorate_cents(command.extra_user_monthly_price * command.count, days_left, days_in_period);
+    entry.cents = command.charged_cents.value_or(
+        prorate_cents(command.extra_user_monthly_price * command.count, days_left, days_in_period));
     entry.period_end = subscription.period_end;
     out.emit(std::move(entry));
     return true;

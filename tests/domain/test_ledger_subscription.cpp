@@ -51,6 +51,15 @@ BOOST_AUTO_TEST_CASE(extra_users_are_charged_pro_rata_for_the_days_left_half_up)
   BOOST_TEST(account.refuse(AddExtraUsers{at(2026, 2, 9), 0, 1000}).code == "invalid_user_count");
 }
 
+BOOST_AUTO_TEST_CASE(extra_users_paid_later_record_what_their_order_charged) {
+  Account account;
+  account.run(ActivateSubscription{at(2026, 1, 10), 1, 1, 0, PaymentMethod::check});  // to Feb 10: 31 days
+  // Ordered on Jan 25 (16 days left: 774), the check arrives on Feb 1: the entry keeps 774.
+  const auto added = account.run(AddExtraUsers{at(2026, 2, 1), 1, 1500, Cents{774}});
+  BOOST_TEST(added.back().cents == 774);
+  BOOST_TEST(subscription_user_limit(account.ledger) == 2);
+}
+
 BOOST_AUTO_TEST_CASE(removing_users_takes_effect_at_the_next_period) {
   Account account;
   account.run(ActivateSubscription{at(2026, 1, 10), 1, 1, 2, PaymentMethod::paypal});

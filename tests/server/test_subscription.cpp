@@ -2,6 +2,8 @@
 // rata and removed from the next period, their errors; the renewal order of a period (once,
 // not cancellable, cancelled when the subscription is); a restart 3 months after cancelling;
 // extra users by PayPal never charged once their period is over.
+#include <SQLiteCpp/Database.h>
+
 #include "fake_paypal.hpp"
 #include "fixtures.hpp"
 
@@ -149,6 +151,24 @@ BOOST_AUTO_TEST_CASE(a_restart_is_refused_before_3_months_and_works_after) {
   BOOST_TEST_REQUIRE(restart.status == 201);
   pay(restart.body["id"].get<Id>());
   BOOST_TEST(ana.get("/api/v1/me").body["balances"]["subscription"] == "active");
+}
+
+BOOST_AUTO_TEST_CASE(extra_users_paid_days_later_cost_what_the_invoice_says) {
+  ApiClient ana = subscriber("ana@example.com");  // 2026-11-27 .. 2026-12-27: 30 days
+  server.advance_seconds(15 * kSecondsPerDay);
+  log_in_again(ana, "ana@example.com");
+  const auto order = ana.post("/api/v1/subscription/users", users("add", 2));  // 15 days left: 1500
+  BOOST_TEST_REQUIRE(order.body["net"] == 1500);
+  server.advance_seconds(5 * kSecondsPerDay);  // the transfer arrives 5 days later
+  pay(order.body["id"].get<Id>());
+  // The ledger records what the invoice charged, not a pro rata of the 10 days left (1000).
+  SQLite::Database db(server.db_path(), SQLite::OPEN_READONLY);
+  SQLite::Statement added(db, "SELECT entry FROM ledger_entries WHERE json_extract(entry, '$.kind') = 'extra_users_added'");
+  BOOST_TEST_REQUIRE(added.executeStep());
+  BOOST_TEST(json::parse(added.getColumn(0).getString())["cents"] == 1500);
+  SQLite::Statement invoice(db, "SELECT invoice_json FROM invoices ORDER BY id DESC LIMIT 1");
+  BOOST_TEST_REQUIRE(invoice.executeStep());
+  BOOST_TEST(json::parse(invoice.getColumn(0).getString())["net"] == 1500);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -280,7 +280,14 @@ struct ActivateSubscription {
   PaymentMethod method = PaymentMethod::paypal;
 };
 struct PayRenewal { Instant at = 0; Id order = 0; };
-struct AddExtraUsers { Instant at = 0; std::int64_t count = 1; Cents extra_user_monthly_price = 0; };
+struct AddExtraUsers {
+  Instant at = 0;
+  std::int64_t count = 1;
+  Cents extra_user_monthly_price = 0;
+  // What the order charged (net), priced pro rata when it was placed: the entry records it so
+  // the ledger and the invoice agree when the payment arrives days later. None: pro rata at `at`.
+  std::optional<Cents> charged_cents;
+};
 struct RemoveExtraUsers { Instant at = 0; std::int64_t count = 1; };
 struct CancelSubscription { Instant at = 0; };
 struct OpenTicket {

@@ -173,7 +173,16 @@ async function journey(page, base) {
   }
   check('the canvas follows the window size', narrow.x < wide.x, `x ${wide.x} -> ${narrow.x}`);
   await page.setViewportSize({ width: 1280, height: 1000 });
-  await app.waitFor('layout back', (st) => st.frames > 0);
+  // Wait until the layout really is the wide one again: a click aimed at a rectangle of the
+  // narrow layout would miss once the resize reaches the app.
+  const backDeadline = Date.now() + WAIT_MS;
+  let back = await app.rect('home.try_free');
+  while (Date.now() < backDeadline && back.x !== wide.x) {
+    await page.waitForTimeout(50);
+    back = await app.rect('home.try_free');
+  }
+  if (back.x !== wide.x) throw new Error(`the layout did not come back to the wide window: x ${back.x}, not ${wide.x}`);
+  await app.idle();
 
   // Language switch: French, then back to English.
   const titleEn = s.texts.title;
@@ -294,8 +303,11 @@ async function journey(page, base) {
   // Ctrl+A selects the field's text, the right password replaces it.
   await app.click('login.password');
   await app.waitFor('focus on the password', (st) => st.focus === 'login.password');
+  const framesBeforeChord = (await app.state()).frames;
   await page.keyboard.press('Control+A');
-  await app.idle();  // the chord's frames drawn before typing, as a person's fingers would leave Ctrl first
+  // The chord's frames drawn before typing, as a person's fingers would leave Ctrl first.
+  await app.waitFor('frames after Ctrl+A', (st) => st.frames >= framesBeforeChord + 3);
+  await app.idle();
   await app.typeFocused('login.password', password, true);
   await page.keyboard.press('Enter');
   s = await app.waitFor('signed in again', (st) => st.user !== null && !st.busy);

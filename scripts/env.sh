@@ -3,3 +3,8 @@
 export TESSERA_CACHE="${TESSERA_CACHE:-$HOME/.cache/tessera}"
 export TESSERA_IMGUI_DIR="${TESSERA_IMGUI_DIR:-$TESSERA_CACHE/imgui-1.86}"
 export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"   # Debian's emcc needs Debian's node modules
+# A compiler cache, when the machine has one (CI starts clean; a developer's rebuilds and
+# several git worktrees then share compiled objects). Read by CMake when a build folder is made.
+if command -v ccache >/dev/null && [[ -z "${CMAKE_CXX_COMPILER_LAUNCHER:-}" ]]; then
+  export CMAKE_CXX_COMPILER_LAUNCHER=ccache CMAKE_C_COMPILER_LAUNCHER=ccache
+fi

@@ -169,7 +169,7 @@ export default {
     // Ctrl+A selects the field's text, the right password replaces it.
     await app.click('login.password');
     await app.waitFor('focus on the password', (st) => st.focus === 'login.password');
-    await app.press('Control+A', 3);
+    await app.press('Control+A', 2);
     await app.idle();
     await app.typeFocused('login.password', password, true);
     await page.keyboard.press('Enter');

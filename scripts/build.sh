@@ -14,7 +14,9 @@ for item in "${presets[@]}"; do
   target=""
   [[ "$item" == *:* ]] && target="${item#*:}"
   echo "build: $preset"
-  if [[ ! -f "build/$preset/build.ninja" ]]; then
+  # A new build folder, or one configured with other Dear ImGui sources (an older checkout's).
+  cached_imgui="$(sed -n 's/^TESSERA_IMGUI_DIR:PATH=//p' "build/$preset/CMakeCache.txt" 2>/dev/null || true)"
+  if [[ ! -f "build/$preset/build.ninja" || "$cached_imgui" != "$TESSERA_IMGUI_DIR" ]]; then
     mkdir -p build
     cmake --preset "$preset" -DTESSERA_IMGUI_DIR="$TESSERA_IMGUI_DIR" > "build/configure-$preset.log" 2>&1 \
       || { cat "build/configure-$preset.log"; exit 1; }

@@ -33,21 +33,28 @@ fi
 command -v npm >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get install -y -qq npm >/dev/null; }
 
 # [SECTION] Dear ImGui sources from the Debian source package (not committed).
+# Dear ImGui 1.90.1 (the input-event queue) from the next Debian release, trixie: only its
+# source package, through a private apt configuration - the system's apt sources and packages
+# stay Debian 12's. Pinned to the version checked, and to its tarball's SHA-256.
+imgui_version="1.90.1+ds-1"
+imgui_orig_sha256="ecce377df0f90b292f15dcbd83d438bddc162b2388c881132bde18c787572a1c"
 if [[ ! -f "$TESSERA_IMGUI_DIR/imgui.cpp" ]]; then
-  echo "setup: fetching the Dear ImGui sources (Debian source package imgui)"
-  apt_dir="$TESSERA_CACHE/apt"
+  echo "setup: fetching the Dear ImGui sources (Debian source package imgui $imgui_version, trixie)"
+  apt_dir="$TESSERA_CACHE/apt-trixie"
   mkdir -p "$apt_dir/lists/partial" "$apt_dir/src"
   mirror="$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
             | awk '/^(URIs:|deb) +[a-z]+:\/\// && $2 !~ /security/ { print $2; exit }' || true)"
   [[ -n "$mirror" ]] || { echo "setup: no Debian mirror found in the apt sources" >&2; exit 1; }
-  echo "deb-src $mirror bookworm main" > "$apt_dir/sources.list"
+  echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror trixie main" > "$apt_dir/sources.list"
   apt_opts=(-o Dir::Etc::SourceList="$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
             -o Dir::State::Lists="$apt_dir/lists" -o APT::Sandbox::User=root)
   apt-get "${apt_opts[@]}" update -qq
-  (cd "$apt_dir/src" && apt-get "${apt_opts[@]}" source --download-only imgui >/dev/null)
+  (cd "$apt_dir/src" && apt-get "${apt_opts[@]}" source --download-only "imgui=$imgui_version" >/dev/null)
+  tarball="$apt_dir/src/imgui_${imgui_version%-*}.orig.tar.xz"
+  echo "$imgui_orig_sha256  $tarball" | sha256sum --check --quiet \
+    || { echo "setup: $tarball does not have the SHA-256 checked" >&2; exit 1; }
   rm -rf "$TESSERA_IMGUI_DIR" && mkdir -p "$TESSERA_IMGUI_DIR"
-  tarballs=("$apt_dir"/src/imgui_*.orig.tar.*)
-  tar xf "${tarballs[0]}" -C "$TESSERA_IMGUI_DIR" --strip-components=1
+  tar xf "$tarball" -C "$TESSERA_IMGUI_DIR" --strip-components=1
 fi
 
 # [SECTION] npm packages for the browser tests (lock file committed).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test suite: domain (native), server, client (native
-# headless frames), domain again as WebAssembly under Node, and the end-to-end journey in
-# headless Chromium. Prints a line per suite and a closing "N passed, M failed" line;
+# headless frames), domain again as WebAssembly under Node, and the end-to-end scenarios in
+# headless Chromium (tests/e2e/run.mjs). Prints a line per suite and a closing "N passed, M failed" line;
 # exits non-zero if anything failed.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -49,7 +49,7 @@ echo "test: e2e (headless Chromium)"
 t0=$(date +%s)
 e2e_log=build/test-logs/e2e.log
 TESSERA_BIN="$here/build/native/server/tessera" TESSERA_WEB_ROOT="$here/build/web/client/www" \
-  TESSERA_E2E_OUT="$here/build/e2e" node tests/e2e/journey.mjs > "$e2e_log" 2>&1
+  TESSERA_E2E_OUT="$here/build/e2e" node tests/e2e/run.mjs > "$e2e_log" 2>&1
 code=$?
 summary_line=$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed' "$e2e_log" | tail -n1)
 passed=$(sed -E 's/^e2e: ([0-9]+) passed.*/\1/' <<< "$summary_line")
@@ -58,7 +58,7 @@ passed=${passed:-0}; failed=${failed:-0}
 if [[ "$code" != 0 && "$failed" == 0 ]]; then failed=1; fi
 total_passed=$((total_passed + passed)); total_failed=$((total_failed + failed))
 summary+=("$(printf '%-14s %4d passed, %d failed' e2e "$passed" "$failed")")
-grep -E 'first frame|screenshot' "$e2e_log" | head -n 3
+grep -E 'first frame|^idle:|screenshots in' "$e2e_log" | head -n 4
 if [[ "$failed" != 0 ]]; then echo "---- e2e failed; its log:"; tail -n 60 "$e2e_log"; fi
 echo "      $(( $(date +%s) - t0 )) s"
 

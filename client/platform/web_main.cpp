@@ -7,6 +7,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // the input-event queue, to draw until it is empty
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -36,10 +37,6 @@ bool g_first_frame_done = false;
 // text on high-density screens) and ImGui works in them; the test hook converts back to CSS
 // pixels, so tests click at page coordinates whatever the screen.
 float g_pixel_ratio = 1.0f;
-// Dear ImGui 1.86 reads keys as "down now": a press and release between two frames (a quick
-// tap, or a test's keyboard) would be lost. Such a release waits until a frame saw the key.
-std::vector<int> g_keys_pressed_since_frame;
-std::vector<int> g_releases_held;
 
 // Dear ImGui needs a few frames to settle after an event (press, release, layout); a typed
 // character needs one (the field takes it and draws it in the same frame), a key two (Tab
@@ -58,28 +55,12 @@ void request_frames(int count = kFramesPerEvent) {
   }
 }
 
-// The modifier flags from the keys held, as ImGui's GLFW backend computes them.
-void update_modifiers(ImGuiIO& io) {
-  io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
-  io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
-  io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
-  io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
-}
-
 void render_frame() {
   int width = 0, height = 0;
   glfwGetFramebufferSize(g_window, &width, &height);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
-  ImGuiIO& io = ImGui::GetIO();
-  for (const int key : g_releases_held) io.KeysDown[key] = true;
-  update_modifiers(io);
-  g_keys_pressed_since_frame.clear();
   g_app->frame();
-  for (const int key : g_releases_held) io.KeysDown[key] = false;
-  update_modifiers(io);
-  if (!g_releases_held.empty()) request_frames();
-  g_releases_held.clear();
   glViewport(0, 0, width, height);
   glClearColor(0.95f, 0.95f, 0.96f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
@@ -99,6 +80,8 @@ EM_BOOL on_animation_frame(double, void*) {
   render_frame();
   --g_frames_wanted;
   if (g_app->take_redraw_request()) g_frames_wanted = std::max(g_frames_wanted, kFramesPerEvent);
+  // Events still queued (trickled to later frames) need their frames.
+  if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) g_frames_wanted = std::max(g_frames_wanted, 1);
   if (g_frames_wanted > 0) request_frames(g_frames_wanted);
   return EM_FALSE;
 }
@@ -106,15 +89,9 @@ EM_BOOL on_animation_frame(double, void*) {
 // [SECTION] Input: every event asks for frames; ImGui's backend chains these callbacks.
 void on_mouse_button(GLFWwindow*, int, int, int) { request_frames(); }
 void on_scroll(GLFWwindow*, double, double) { request_frames(); }
-void on_key(GLFWwindow*, int key, int, int action, int) {
-  if (key >= 0 && key < IM_ARRAYSIZE(ImGuiIO::KeysDown)) {
-    const bool unseen = std::find(g_keys_pressed_since_frame.begin(), g_keys_pressed_since_frame.end(), key) !=
-                        g_keys_pressed_since_frame.end();
-    if (action == GLFW_PRESS) g_keys_pressed_since_frame.push_back(key);
-    if (action == GLFW_RELEASE && unseen) g_releases_held.push_back(key);
-  }
-  request_frames(kFramesPerKey);
-}
+// ImGui 1.87+ queues key events and trickles a press and its release over two frames, so a
+// quick tap between two frames is no longer lost (1.86 needed the releases held back here).
+void on_key(GLFWwindow*, int, int, int, int) { request_frames(kFramesPerKey); }
 void on_char(GLFWwindow*, unsigned int) { request_frames(kFramesPerCharacter); }
 void on_cursor_enter(GLFWwindow*, int) { request_frames(); }
 void on_window_focus(GLFWwindow*, int) { request_frames(); }

@@ -1,22 +1,17 @@
 // FrameDriver (see frame_driver.hpp).
 #include "frame_driver.hpp"
 
-#include <imgui.h>
-
 namespace tessera::client::testing {
 
 namespace {
-constexpr int kEnterKey = 257;  // any index of io.KeysDown; GLFW's numbers for Enter and Tab
-constexpr int kTabKey = 258;
+// One ImGui wheel unit scrolls 5 lines of text (Dear ImGui 1.90's scroll step).
+constexpr float kLinesPerWheelUnit = 5.0f;
 
-void press(int key, FrameDriver& driver) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.KeysDown[key] = true;
-  driver.step();
-  io.KeysDown[key] = false;
-  driver.step(2);
+void set_mods(ImGuiIO& io, ImGuiKeyChord mods, bool down) {
+  for (const ImGuiKey mod : {ImGuiMod_Ctrl, ImGuiMod_Shift, ImGuiMod_Alt, ImGuiMod_Super})
+    if ((mods & mod) != 0) io.AddKeyEvent(mod, down);
 }
-}
+}  // namespace
 
 FrameDriver::FrameDriver(std::unique_ptr<Api> api, Language language) : api_(std::move(api)) {
   context_ = ImGui::CreateContext();
@@ -24,10 +19,9 @@ FrameDriver::FrameDriver(std::unique_ptr<Api> api, Language language) : api_(std
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.ConfigInputTextCursorBlink = false;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.DisplaySize = ImVec2(1280.0f, 1000.0f);
   io.DeltaTime = 1.0f / 60.0f;
-  io.KeyMap[ImGuiKey_Enter] = kEnterKey;
-  io.KeyMap[ImGuiKey_Tab] = kTabKey;
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
   io.Fonts->AddFontDefault();
@@ -63,11 +57,12 @@ bool FrameDriver::click(std::string_view id) {
   const auto rect = app_->widget_rect(id);
   if (!rect) return false;
   ImGuiIO& io = ImGui::GetIO();
-  io.MousePos = ImVec2(rect->x + rect->w * 0.5f, rect->y + rect->h * 0.5f);
-  io.MouseDown[0] = true;
-  step();
-  io.MouseDown[0] = false;
-  step(2);  // the release, then a frame that draws what the click changed (as the browser does)
+  io.AddMousePosEvent(rect->x + rect->w * 0.5f, rect->y + rect->h * 0.5f);
+  io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+  io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+  // The queue gives the press and the release a frame each; then a frame draws what the
+  // click changed (as the browser does).
+  step(3);
   return true;
 }
 
@@ -78,12 +73,32 @@ bool FrameDriver::type(std::string_view id, std::string_view text) {
   return true;
 }
 
-void FrameDriver::press_enter() { press(kEnterKey, *this); }
-void FrameDriver::press_tab() { press(kTabKey, *this); }
+void FrameDriver::press_key(ImGuiKey key, ImGuiKeyChord mods) {
+  ImGuiIO& io = ImGui::GetIO();
+  set_mods(io, mods, true);
+  io.AddKeyEvent(key, true);
+  io.AddKeyEvent(key, false);
+  set_mods(io, mods, false);
+  step(3);  // the press, the release, then the frame that shows the result (Tab's focus moves)
+}
 
 void FrameDriver::type_text(std::string_view text) {
   ImGui::GetIO().AddInputCharactersUTF8(std::string(text).c_str());
   step();
+}
+
+bool FrameDriver::scroll(std::string_view id, float lines) {
+  const auto rect = app_->widget_rect(id);
+  if (!rect) return false;
+  scroll(ImVec2(rect->x + rect->w * 0.5f, rect->y + rect->h * 0.5f), lines);
+  return true;
+}
+
+void FrameDriver::scroll(ImVec2 position, float lines) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMousePosEvent(position.x, position.y);
+  io.AddMouseWheelEvent(0.0f, -lines / kLinesPerWheelUnit);
+  step(3);  // the move, the wheel (a frame each), then the frame drawn at the new scroll
 }
 
 }  // namespace tessera::client::testing

@@ -1,8 +1,12 @@
 // FrameDriver: runs the client App headless, as the browser would but with no GPU: its own
 // ImGui context with a built font atlas and a fixed display, answers delivered by the
-// httplib Api backend between frames, and input (clicks, typing) aimed at the widgets'
-// rectangles recorded by the previous frame, found by their test ids.
+// httplib Api backend between frames, and input (clicks, typing, keys, the wheel) aimed at
+// the widgets' rectangles recorded by the previous frame, found by their test ids. Input
+// goes through Dear ImGui's event queue (io.AddKeyEvent, AddMousePosEvent...), as the
+// browser platform's does.
 #pragma once
+#include <imgui.h>
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -37,11 +41,19 @@ class FrameDriver {
   bool click(std::string_view id);
   // Clicks a text field, then types UTF-8 text into it (false: the field did not take focus).
   bool type(std::string_view id, std::string_view text);
-  // Presses and releases Enter, or Tab (in the active field, if any).
-  void press_enter();
-  void press_tab();
+  // Presses and releases a key with modifiers held (ImGuiMod_Ctrl | ImGuiMod_Shift ...), then
+  // draws the frames it needs (the queue trickles the press and the release over two).
+  void press_key(ImGuiKey key, ImGuiKeyChord mods = ImGuiMod_None);
+  void press_enter() { press_key(ImGuiKey_Enter); }
+  void press_tab() { press_key(ImGuiKey_Tab); }
+  void press_escape() { press_key(ImGuiKey_Escape); }
   // Types UTF-8 text into the active field, if any.
   void type_text(std::string_view text);
+  // Turns the mouse wheel over the widget, or at a display position: `lines` > 0 scrolls the
+  // content down (as the wheel turned towards the user), in the browser platform's lines
+  // (false: the widget is not on screen).
+  bool scroll(std::string_view id, float lines);
+  void scroll(ImVec2 position, float lines);
 
  private:
   ImGuiContext* context_ = nullptr;

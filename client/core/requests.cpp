@@ -98,9 +98,9 @@ void RequestQueue::transmit(Request request, std::function<void(const HttpRespon
   std::string body = request.body;
   api_.send(request.method, std::string(wire::kApiPrefix) + request.path, body, headers,
             [this, epoch, kind, done = std::move(done)](HttpResponse answer) {
+              if (epoch != epoch_) return;  // the session it belonged to has ended (and its counts)
               --in_flight_;
               if (--in_flight_by_kind_[kind] <= 0) in_flight_by_kind_.erase(kind);
-              if (epoch != epoch_) return;  // the session it belonged to has ended
               done(answer);
             });
 }

@@ -20,6 +20,7 @@
 
 #include "app.hpp"
 #include "net/api_fetch.hpp"
+#include "ports/web_ports.hpp"
 
 namespace {
 
@@ -29,6 +30,7 @@ using tessera::client::App;
 GLFWwindow* g_window = nullptr;
 std::unique_ptr<tessera::client::Api> g_api;
 std::unique_ptr<App> g_app;
+tessera::client::WebPorts g_ports;
 bool g_font_ready = false;
 bool g_frame_scheduled = false;
 int g_frames_wanted = 0;
@@ -75,6 +77,16 @@ void render_frame() {
   }
 }
 
+// The app asks for a frame at a later time (an outbox retry is due): one timer at a time.
+int g_wakeup_timer = 0;
+void schedule_wakeup() {
+  const double delay = g_app->wakeup_in_ms();
+  if (g_wakeup_timer != 0) emscripten_clear_timeout(g_wakeup_timer);
+  g_wakeup_timer = 0;
+  if (delay > 0)
+    g_wakeup_timer = emscripten_set_timeout([](void*) { g_wakeup_timer = 0; request_frames(1); }, delay, nullptr);
+}
+
 EM_BOOL on_animation_frame(double, void*) {
   g_frame_scheduled = false;
   render_frame();
@@ -83,6 +95,7 @@ EM_BOOL on_animation_frame(double, void*) {
   // Events still queued (trickled to later frames) need their frames.
   if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) g_frames_wanted = std::max(g_frames_wanted, 1);
   if (g_frames_wanted > 0) request_frames(g_frames_wanted);
+  schedule_wakeup();
   return EM_FALSE;
 }
 
@@ -210,6 +223,21 @@ EMSCRIPTEN_KEEPALIVE const char* tessera_test_state() {
 }
 }
 
+// [SECTION] The app and its ports: what the page tells it asks for a frame.
+void make_app(std::uint64_t seed) {
+  using namespace tessera::client;
+  g_api = make_fetch_api([] { request_frames(); });
+  g_ports = make_web_ports(WebPortEvents{
+      .address_changed = [](const std::string& address) { g_app->on_address_changed(address); },
+      .online_changed = [](bool online) { g_app->on_online_changed(online); },
+      .visible = [] { g_app->on_visible(); },
+      .update_available = [] { g_app->on_update_available(); },
+      .wake = [] { request_frames(); },
+  });
+  g_app = std::make_unique<App>(Ports{*g_api, *g_ports.storage, *g_ports.events, *g_ports.browser}, browser_language(),
+                                seed);
+}
+
 int main() {
   if (!glfwInit()) return 1;
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
@@ -244,8 +272,7 @@ int main() {
 
   const auto seed = static_cast<std::uint64_t>(std::random_device{}()) << 32 ^
                     static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
-  g_api = tessera::client::make_fetch_api([] { request_frames(); });
-  g_app = std::make_unique<App>(*g_api, browser_language(), seed);
+  make_app(seed);
   g_app->start();
   await_font();
   return 0;

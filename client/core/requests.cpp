@@ -268,7 +268,7 @@ void RequestQueue::outbox_answer(const std::string& id, const HttpResponse& answ
   }
   save_outbox();
   dispatch(request, answer);
-  if (answer.status >= 200 && answer.status < 300) flush();  // the next one, at once
+  if (!try_again_later(answer.status)) flush();  // the next one, at once
 }
 
 std::optional<double> RequestQueue::next_retry_in_ms() const {

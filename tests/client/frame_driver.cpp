@@ -13,7 +13,7 @@ void set_mods(ImGuiIO& io, ImGuiKeyChord mods, bool down) {
 }
 }  // namespace
 
-FrameDriver::FrameDriver(std::unique_ptr<Api> api, Language language, Device* device) : api_(std::move(api)) {
+FrameDriver::FrameDriver(std::shared_ptr<Api> api, Language language, Device* device) : api_(std::move(api)) {
   if (device == nullptr) {
     own_device_ = std::make_unique<Device>();
     device = own_device_.get();

@@ -32,7 +32,7 @@ class FrameDriver {
  public:
   // `api` answers the app's requests; make_httplib_api(server.base_url()) for a real server.
   // `device`: the storage, stream and browser to use (nullptr: a fresh one of its own).
-  FrameDriver(std::unique_ptr<Api> api, Language language = Language::en, Device* device = nullptr);
+  FrameDriver(std::shared_ptr<Api> api, Language language = Language::en, Device* device = nullptr);
   ~FrameDriver();
   FrameDriver(const FrameDriver&) = delete;
   FrameDriver& operator=(const FrameDriver&) = delete;
@@ -71,7 +71,7 @@ class FrameDriver {
 
  private:
   ImGuiContext* context_ = nullptr;
-  std::unique_ptr<Api> api_;
+  std::shared_ptr<Api> api_;
   std::unique_ptr<Device> own_device_;
   Device* device_ = nullptr;
   std::unique_ptr<App> app_;

@@ -1,0 +1,55 @@
+// An Api that records each request and answers it, at the next poll, with the next answer of
+// a script the test writes (404 when the script is empty) — for the request layer's tests,
+// with no server. Answers can be held back (hold = true) to test what is in flight.
+#pragma once
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "net/api.hpp"
+
+namespace tessera::client::testing {
+
+struct SentRequest {
+  std::string method;
+  std::string path;
+  std::string body;
+  HttpHeaders headers;
+  std::string header(const std::string& name) const {
+    for (const auto& [key, value] : headers)
+      if (key == name) return value;
+    return {};
+  }
+};
+
+class ScriptedApi final : public Api {
+ public:
+  ScriptedApi(std::vector<SentRequest>& sent, std::deque<HttpResponse>& answers) : sent_(sent), answers_(answers) {}
+  void send(const std::string& method, const std::string& path, const std::string& body, const HttpHeaders& headers,
+            ResponseHandler done) override {
+    sent_.push_back({method, path, body, headers});
+    pending_.push_back(std::move(done));
+  }
+  void poll() override {
+    if (hold) return;
+    auto batch = std::move(pending_);
+    pending_.clear();
+    for (auto& done : batch) {
+      HttpResponse answer{404, R"({"error":{"code":"not_found"}})"};
+      if (!answers_.empty()) {
+        answer = answers_.front();
+        answers_.pop_front();
+      }
+      done(answer);
+    }
+  }
+  bool hold = false;
+  std::size_t pending() const { return pending_.size(); }
+
+ private:
+  std::vector<SentRequest>& sent_;
+  std::deque<HttpResponse>& answers_;
+  std::vector<ResponseHandler> pending_;
+};
+
+}  // namespace tessera::client::testing

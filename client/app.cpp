@@ -92,8 +92,7 @@ void App::me_answer(const HttpResponse& answer) {
     }
     session.me = *me;
     session.me_at_ms = ports_.browser.now_ms();
-    language = me->user.language;
-    if (session.starting) restore_session();
+    if (session.starting) restore_session();  // (a refresh keeps the language the user switched to)
     return;
   }
   if (answer.status == 0) {  // no answer: offline, or the server is down

@@ -2,7 +2,8 @@
 // client's C++ ports (client/ports/*_web.cpp).
 // - storage: IndexedDB itself (database "tessera", store "kv"), one readwrite transaction per
 //   put with durability "strict", so a draft is on disk once its transaction completes — not
-//   Emscripten's IDBFS, whose syncfs loses writes made just before the page closes;
+//   Emscripten's IDBFS, whose syncfs loses writes made just before the page closes; a write
+//   still in flight when the page closes is kept by a journal in localStorage (below);
 // - events: one EventSource per browser for all of Tessera's tabs: the tab holding the Web
 //   Lock "tessera-events" opens it and relays every event on a BroadcastChannel; when that
 //   tab closes, the lock passes to another. Reconnects with backoff after a drop;
@@ -27,8 +28,14 @@
     for (const [kind, args] of early.splice(0)) sink(kind, ...args);
   };
 
-  // [SECTION] Storage (IndexedDB)
+  // [SECTION] Storage (IndexedDB, with a journal of the writes not yet committed)
+  // A page closing or reloading aborts the IndexedDB transactions still in flight, so a
+  // draft typed just before would be lost. Each write is therefore first noted, at once and
+  // synchronously, in a small journal in localStorage, and struck from it when its
+  // transaction completes. Reads prefer the journal; at start the journal is written again.
+  const JOURNAL = 'tessera-pending:';
   let database = null;
+  let sequence = Date.now();
   function openDatabase() {
     if (database) return database;
     database = new Promise((resolve, reject) => {
@@ -46,7 +53,34 @@
       return db.transaction('kv', mode);  // browsers without the durability option
     }
   }
+  function journalRead(key) {
+    try {
+      const text = localStorage.getItem(JOURNAL + key);
+      return text === null ? null : JSON.parse(text);
+    } catch (e) { return null; }
+  }
+  // Puts and removes to one key land in the order made: IndexedDB runs readwrite
+  // transactions on one store in the order they were created.
+  function write(key, value) {  // value null: remove
+    const note = { n: ++sequence, v: value };
+    try { localStorage.setItem(JOURNAL + key, JSON.stringify(note)); } catch (e) { /* full: IndexedDB only */ }
+    openDatabase().then((db) => {
+      const tx = transaction(db, 'readwrite');
+      if (value === null) tx.objectStore('kv').delete(key);
+      else tx.objectStore('kv').put(value, key);
+      tx.oncomplete = () => {
+        const current = journalRead(key);
+        if (current && current.n === note.n) localStorage.removeItem(JOURNAL + key);
+      };
+    }, () => {});
+  }
   ports.storageGet = function (requestId, key) {
+    const noted = journalRead(key);
+    if (noted) {  // newer than what IndexedDB may hold
+      const found = typeof noted.v === 'string';
+      setTimeout(() => tell('stored', requestId, found ? 1 : 0, found ? noted.v : ''), 0);
+      return;
+    }
     openDatabase().then((db) => {
       const request = transaction(db, 'readonly').objectStore('kv').get(key);
       request.onsuccess = () => {
@@ -56,14 +90,17 @@
       request.onerror = () => tell('stored', requestId, 0);
     }, () => tell('stored', requestId, 0));
   };
-  // Puts to one key land in the order made: IndexedDB runs readwrite transactions on one
-  // store in the order they were created.
-  ports.storagePut = function (key, value) {
-    openDatabase().then((db) => { transaction(db, 'readwrite').objectStore('kv').put(value, key); }, () => {});
-  };
-  ports.storageRemove = function (key) {
-    openDatabase().then((db) => { transaction(db, 'readwrite').objectStore('kv').delete(key); }, () => {});
-  };
+  ports.storagePut = (key, value) => write(key, value);
+  ports.storageRemove = (key) => write(key, null);
+  // What the last page could not commit goes to IndexedDB now.
+  try {
+    for (let i = localStorage.length - 1; i >= 0; i--) {
+      const name = localStorage.key(i);
+      if (!name || !name.startsWith(JOURNAL)) continue;
+      const noted = journalRead(name.slice(JOURNAL.length));
+      if (noted) write(name.slice(JOURNAL.length), typeof noted.v === 'string' ? noted.v : null);
+    }
+  } catch (e) { /* no localStorage: IndexedDB only */ }
   openDatabase();  // opened while app.wasm downloads
 
   // [SECTION] Events: one stream shared by the tabs
@@ -123,8 +160,8 @@
     if (releaseLock) releaseLock();
     releaseLock = null;
   };
-  // A tab that follows another's stream asks the leader for an "opened" so it refetches.
   ports.eventsIsOpen = () => wanted;
+  ports.eventsLeading = () => source !== null;  // this tab holds the one connection (tests read it)
 
   // [SECTION] The page
   ports.address = () => decodeURI(location.hash.replace(/^#/, ''));

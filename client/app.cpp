@@ -290,6 +290,7 @@ void App::signed_in_as(const wire::Me& me) {
   session.return_to.clear();
   pending_address_ = wanted;
   const auto screen_wanted = wanted;
+  session.starting = true;  // until the user's documents are read back (the shell shows "Loading")
   load_documents([this, screen_wanted] {
     pending_address_.clear();
     session.starting = false;
@@ -441,7 +442,7 @@ json App::test_state() const {
   out["screen"] = screen();
   out["address"] = route_.address;
   out["language"] = to_string(language);
-  out["busy"] = requests_.busy();
+  out["busy"] = requests_.busy() || session.starting;
   out["frames"] = frames_;
   out["offline"] = offline();
   out["starting"] = session.starting;

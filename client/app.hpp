@@ -123,7 +123,7 @@ class App {
   // "2 Dec, 14:32" in the browser's time zone, for an instant (seconds) or ms since the epoch.
   std::string local_time(Instant at) const;
   bool busy(std::string_view kind) const { return requests_.busy(kind); }
-  bool busy() const { return requests_.busy(); }  // any request in flight (tests wait for none)
+  bool busy() const { return requests_.busy() || session.starting; }  // a request in flight, or starting (tests wait for neither)
 
   // [SECTION] Services for the areas
   RequestQueue& requests() { return requests_; }

@@ -17,7 +17,6 @@
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
-#include <concepts>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
@@ -27,6 +26,7 @@
 
 #include "app.hpp"
 #include "net/api_fetch.hpp"
+#include "platform/app_wakeup.hpp"
 #include "platform/dom_input.hpp"
 #include "ui/theme.hpp"
 
@@ -67,16 +67,6 @@ std::unique_ptr<App> make_app() {
                     static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
   g_api = tessera::client::make_fetch_api([] { request_frames(3); });
   return std::make_unique<App>(*g_api, browser_language(), seed);
-}
-
-// A later frame the App asks for: THE place that calls App::wakeup_in_ms() (milliseconds
-// from now until the App wants a frame, <= 0 for none), when the App has it.
-template <class AnApp>
-double app_wakeup_in_ms(const AnApp& app) {
-  if constexpr (requires { { app.wakeup_in_ms() } -> std::convertible_to<double>; })
-    return static_cast<double>(app.wakeup_in_ms());
-  else
-    return 0.0;
 }
 
 // [SECTION] State of the page (static: main() returns and the browser keeps calling back)
@@ -155,10 +145,12 @@ void on_wakeup(void*) {
   request_frames(1);
 }
 
+// After each frame: a later frame the App asks for (App::wakeup_in_ms(), through the one
+// place that calls it, platform/app_wakeup.hpp), one timer at a time.
 void schedule_wakeup() {
   if (g_wakeup_timer != 0) emscripten_clear_timeout(g_wakeup_timer);
   g_wakeup_timer = 0;
-  const double in_ms = app_wakeup_in_ms(*g_app);
+  const double in_ms = platform::app_wakeup_in_ms(*g_app);
   if (in_ms > 0.0) g_wakeup_timer = emscripten_set_timeout(on_wakeup, in_ms, nullptr);
 }
 

@@ -6,6 +6,7 @@
 
 #include "frame_driver.hpp"
 #include "net/api_httplib.hpp"
+#include "platform/app_wakeup.hpp"
 #include "platform/dom_input.hpp"
 #include "test_server.hpp"
 
@@ -190,6 +191,18 @@ BOOST_AUTO_TEST_CASE(a_finger_taps_or_drags) {
   touch.down(ImVec2(10, 10));
   touch.cancel();
   BOOST_TEST(!touch.up());
+}
+
+namespace {
+struct AppWithoutWakeups {};
+struct AppWithWakeups {
+  double wakeup_in_ms() const { return 1500.0; }
+};
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_platform_asks_the_app_for_a_later_frame_only_if_it_can_tell) {
+  BOOST_TEST(app_wakeup_in_ms(AppWithWakeups{}) == 1500.0);
+  BOOST_TEST(app_wakeup_in_ms(AppWithoutWakeups{}) == 0.0);  // no timer
 }
 
 BOOST_AUTO_TEST_CASE(the_wheel_turned_down_scrolls_a_long_screen_down) {

@@ -24,6 +24,16 @@ std::optional<TicketAction> requested_action(const json& body) {
     default: return std::nullopt;
   }
 }
+// A ticket left by a state-changing request: 201 the first time, 200 for a replay of the same
+// Idempotency-Key and request (nothing was done again).
+void send_ticket_change(httplib::Response& res, const Result<CreatedTicket>& result) {
+  if (!result) return send_error(res, result.error());
+  send_json(res, result->replayed ? 200 : 201, result->detail);
+}
+
+std::string idempotency_key(const httplib::Request& req) {
+  return req.get_header_value(std::string(wire::kIdempotencyHeader));
+}
 }  // namespace
 
 void install_ticket_routes(RouteContext& routes) {
@@ -36,9 +46,7 @@ void install_ticket_routes(RouteContext& routes) {
     if (!body) return;
     const auto draft = wire::parse_ticket_draft(*body);
     if (!draft) return send_error(res, draft.error());
-    const auto created = service.create_ticket(user, *draft, req.get_header_value(std::string(wire::kIdempotencyHeader)));
-    if (!created) return send_error(res, created.error());
-    send_json(res, created->replayed ? 200 : 201, created->detail);
+    send_ticket_change(res, service.create_ticket(user, *draft, idempotency_key(req)));
   }));
 
   routes.http.Get(api + "/tickets", routes.authed([&service](const httplib::Request& req, httplib::Response& res,
@@ -66,7 +74,7 @@ void install_ticket_routes(RouteContext& routes) {
     if (!target) return;
     const auto draft = wire::parse_message_draft(target->body);
     if (!draft) return send_error(res, draft.error());
-    send_result(res, service.add_message(user, target->id, *draft), 201);
+    send_ticket_change(res, service.add_message(user, target->id, *draft, idempotency_key(req)));
   }));
 
   routes.http.Post(api + R"(/tickets/(\d+)/actions)", routes.authed([&service](const httplib::Request& req,
@@ -87,7 +95,7 @@ void install_ticket_routes(RouteContext& routes) {
     if (!target) return;
     const auto draft = wire::parse_time_entry_draft(target->body);
     if (!draft) return send_error(res, draft.error());
-    send_result(res, service.log_time(user, target->id, *draft), 201);
+    send_ticket_change(res, service.log_time(user, target->id, *draft, idempotency_key(req)));
   }));
 
   routes.http.Post(api + R"(/tickets/(\d+)/triage)", routes.authed([&service](const httplib::Request& req,
@@ -122,7 +130,8 @@ void install_ticket_routes(RouteContext& routes) {
                                                                                    const UserRecord& user) {
     const auto id = path_id(req);
     if (!id) return send_error(res, make_error("not_found"));
-    send_result(res, service.add_attachment(user, *id, req.get_param_value("filename"), req.body), 201);
+    send_ticket_change(res, service.add_attachment(user, *id, req.get_param_value("filename"), req.body,
+                                                   idempotency_key(req)));
   }));
 
   routes.http.Get(api + R"(/tickets/(\d+)/attachments/(\d+))", routes.authed([&service](const httplib::Request& req,

@@ -292,19 +292,31 @@ Result<T> Service::announce(Result<T> result) {
 }
 
 // [SECTION] Ticket use cases
+Result<std::optional<Id>> Service::seen_request(const UserRecord& user, const std::string& key,
+                                                const std::string& request_hash) {
+  if (key.empty()) return std::optional<Id>{};
+  if (key.size() > wire::Limits::idempotency_key_max) return make_error("invalid_value", "Idempotency-Key");
+  const auto seen = store_.idempotency(user.id, key);
+  if (!seen) return std::optional<Id>{};
+  if (seen->request_hash != request_hash) return make_error("idempotency_conflict");
+  return std::optional<Id>{seen->ticket_id};
+}
+
+void Service::remember_request(const UserRecord& user, const std::string& key, const std::string& request_hash,
+                               Id ticket_id) {
+  if (!key.empty()) store_.record_idempotency(user.id, key, IdempotencyRecord{request_hash, ticket_id}, now());
+}
+
 Result<CreatedTicket> Service::create_ticket(const UserRecord& user, const wire::TicketDraft& draft,
                                              const std::string& idempotency_key) {
   if (user.role != Role::customer || !user.account_id) return make_error("forbidden");
   if (idempotency_key.empty()) return make_error("idempotency_key_required", "Idempotency-Key");
-  if (idempotency_key.size() > wire::Limits::idempotency_key_max)
-    return make_error("invalid_value", "Idempotency-Key");
   const std::string request_hash = sha256_hex(wire::to_json(draft).dump());
   return announce(atomically<CreatedTicket>(store_, [&]() -> Result<CreatedTicket> {
     const Viewer viewer = viewer_of(user);
-    if (const auto seen = store_.idempotency(user.id, idempotency_key)) {
-      if (seen->request_hash != request_hash) return make_error("idempotency_conflict");
-      return CreatedTicket{detail_of(*store_.ticket(seen->ticket_id), viewer), true};
-    }
+    const auto seen = seen_request(user, idempotency_key, request_hash);
+    if (!seen) return seen.error();
+    if (*seen) return CreatedTicket{detail_of(*store_.ticket(**seen), viewer), true};
     AccountLedger ledger = load_ledger(*user.account_id);
     const Instant at = ledger_now(ledger);
     TicketRecord ticket;
@@ -324,7 +336,7 @@ Result<CreatedTicket> Service::create_ticket(const UserRecord& user, const wire:
     store_.update_ticket(ticket);
     store_.add_ticket_event(TicketEventRecord{0, ticket.id, "status_change", at, user.id, "", 0, std::nullopt,
                                               TicketStatus::new_});
-    store_.record_idempotency(user.id, idempotency_key, IdempotencyRecord{request_hash, ticket.id}, at);
+    remember_request(user, idempotency_key, request_hash, ticket.id);
     return CreatedTicket{detail_of(ticket, viewer), false};
   }));
 }
@@ -349,12 +361,18 @@ Result<wire::TicketDetail> Service::ticket_detail(const UserRecord& user, Id tic
   return detail_of(*ticket, viewer_of(user));
 }
 
-Result<wire::TicketDetail> Service::add_message(const UserRecord& user, Id ticket_id, const wire::MessageDraft& draft) {
-  return announce(atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
+Result<CreatedTicket> Service::add_message(const UserRecord& user, Id ticket_id, const wire::MessageDraft& draft,
+                                           const std::string& idempotency_key) {
+  const std::string request_hash =
+      sha256_hex("message " + std::to_string(ticket_id) + " " + wire::to_json(draft).dump());
+  return announce(atomically<CreatedTicket>(store_, [&]() -> Result<CreatedTicket> {
     auto found = visible_ticket(user, ticket_id);
     if (!found) return found.error();
     TicketRecord ticket = *found;
     const Viewer viewer = viewer_of(user);
+    const auto seen = seen_request(user, idempotency_key, request_hash);
+    if (!seen) return seen.error();
+    if (*seen) return CreatedTicket{detail_of(ticket, viewer), true};
     if (draft.internal && !may_see_internal_notes(viewer)) return make_error("forbidden", "internal");
     if (!accepts_messages(ticket.status)) return make_error("ticket_closed");
     const Instant at = now();
@@ -367,16 +385,22 @@ Result<wire::TicketDetail> Service::add_message(const UserRecord& user, Id ticke
       if (next) change_status(ticket, *next, user.id);
     }
     store_.update_ticket(ticket);
-    return detail_of(ticket, viewer);
+    remember_request(user, idempotency_key, request_hash, ticket.id);
+    return CreatedTicket{detail_of(ticket, viewer), false};
   }));
 }
 
-Result<wire::TicketDetail> Service::add_attachment(const UserRecord& user, Id ticket_id, const std::string& filename,
-                                                  const std::string& bytes) {
-  return announce(atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
+Result<CreatedTicket> Service::add_attachment(const UserRecord& user, Id ticket_id, const std::string& filename,
+                                              const std::string& bytes, const std::string& idempotency_key) {
+  const std::string request_hash =
+      sha256_hex("attachment " + std::to_string(ticket_id) + " " + filename + " " + sha256_hex(bytes));
+  return announce(atomically<CreatedTicket>(store_, [&]() -> Result<CreatedTicket> {
     auto found = visible_ticket(user, ticket_id);
     if (!found) return found.error();
     TicketRecord ticket = *found;
+    const auto seen = seen_request(user, idempotency_key, request_hash);
+    if (!seen) return seen.error();
+    if (*seen) return CreatedTicket{detail_of(ticket, viewer_of(user)), true};
     if (!accepts_messages(ticket.status)) return make_error("ticket_closed");
     const auto content_type = accept_attachment(bytes, store_.attachments_of_ticket(ticket.id).size());
     if (!content_type) return content_type.error();
@@ -395,7 +419,8 @@ Result<wire::TicketDetail> Service::add_attachment(const UserRecord& user, Id ti
                                               std::nullopt, std::nullopt});
     ticket.updated_at = at;
     store_.update_ticket(ticket);
-    return detail_of(ticket, viewer_of(user));
+    remember_request(user, idempotency_key, request_hash, ticket.id);
+    return CreatedTicket{detail_of(ticket, viewer_of(user)), false};
   }));
 }
 
@@ -425,12 +450,18 @@ Result<wire::TicketDetail> Service::apply_action(const UserRecord& user, Id tick
   }));
 }
 
-Result<wire::TicketDetail> Service::log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft) {
+Result<CreatedTicket> Service::log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft,
+                                        const std::string& idempotency_key) {
   if (!is_staff(user.role)) return make_error("forbidden");
-  return announce(atomically<wire::TicketDetail>(store_, [&]() -> Result<wire::TicketDetail> {
+  const std::string request_hash =
+      sha256_hex("time " + std::to_string(ticket_id) + " " + wire::to_json(draft).dump());
+  return announce(atomically<CreatedTicket>(store_, [&]() -> Result<CreatedTicket> {
     auto found = visible_ticket(user, ticket_id);
     if (!found) return found.error();
     TicketRecord ticket = *found;
+    const auto seen = seen_request(user, idempotency_key, request_hash);
+    if (!seen) return seen.error();
+    if (*seen) return CreatedTicket{detail_of(ticket, viewer_of(user)), true};
     if (!accepts_time_entries(ticket.status)) {
       Error error = make_error("invalid_transition");
       error.params = {{"status", std::string(to_string(ticket.status))}, {"action", "log_time"}};
@@ -451,7 +482,8 @@ Result<wire::TicketDetail> Service::log_time(const UserRecord& user, Id ticket_i
       if (next) change_status(ticket, *next, std::nullopt);
     }
     store_.update_ticket(ticket);
-    return detail_of(ticket, viewer_of(user));
+    remember_request(user, idempotency_key, request_hash, ticket.id);
+    return CreatedTicket{detail_of(ticket, viewer_of(user)), false};
   }));
 }
 

@@ -21,9 +21,11 @@ struct SessionStart {
   std::string token;  // to put in the session cookie; stored only as its digest
 };
 
+// A ticket as a state-changing request left it; `replayed`: the same Idempotency-Key with the
+// same request was seen before, so nothing was done again (the answer is the ticket as it is now).
 struct CreatedTicket {
   wire::TicketDetail detail;
-  bool replayed = false;  // the same Idempotency-Key and body were seen before
+  bool replayed = false;
 };
 
 class Service {
@@ -48,9 +50,13 @@ class Service {
                                       const std::string& idempotency_key);
   std::vector<wire::TicketSummary> list_tickets(const UserRecord& user);
   Result<wire::TicketDetail> ticket_detail(const UserRecord& user, Id ticket_id);
-  Result<wire::TicketDetail> add_message(const UserRecord& user, Id ticket_id, const wire::MessageDraft& draft);
+  // Messages, attachments and time entries honour an Idempotency-Key when the client sends
+  // one (the offline outbox always does): the same key and request again change nothing.
+  Result<CreatedTicket> add_message(const UserRecord& user, Id ticket_id, const wire::MessageDraft& draft,
+                                    const std::string& idempotency_key = {});
   Result<wire::TicketDetail> apply_action(const UserRecord& user, Id ticket_id, TicketAction action);
-  Result<wire::TicketDetail> log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft);
+  Result<CreatedTicket> log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft,
+                                 const std::string& idempotency_key = {});
   // The operator queue in order, from `offset`, at most `limit` tickets; `total`: all of it.
   struct QueuePage {
     std::vector<wire::TicketSummary> tickets;
@@ -65,8 +71,8 @@ class Service {
   // Attachments (SPEC §1.8): anyone who sees an open ticket may attach an image, a PDF or a
   // log; the bytes decide the type. Errors: not_found, ticket_closed, attachment_empty,
   // attachment_too_large, too_many_attachments, unsupported_attachment_type.
-  Result<wire::TicketDetail> add_attachment(const UserRecord& user, Id ticket_id, const std::string& filename,
-                                            const std::string& bytes);
+  Result<CreatedTicket> add_attachment(const UserRecord& user, Id ticket_id, const std::string& filename,
+                                       const std::string& bytes, const std::string& idempotency_key = {});
   Result<AttachmentRecord> attachment(const UserRecord& user, Id ticket_id, Id attachment_id);
 
   // A transition the system makes (auto-close, subscription end): status, ledger, event.
@@ -103,6 +109,11 @@ class Service {
   wire::TicketDetail detail_of(const TicketRecord& ticket, const Viewer& viewer);
   SessionStart open_session(const UserRecord& user);
   void change_status(TicketRecord& ticket, TicketStatus to, std::optional<Id> author);
+  // Inside a transaction: the ticket the first request with this key made or changed, if the
+  // key was seen with the same `request_hash`; idempotency_conflict if with another request.
+  // An empty key is never seen (nothing to replay).
+  Result<std::optional<Id>> seen_request(const UserRecord& user, const std::string& key, const std::string& request_hash);
+  void remember_request(const UserRecord& user, const std::string& key, const std::string& request_hash, Id ticket_id);
   // Tells the open event streams allowed to see it that the ticket changed.
   template <class T>
   Result<T> announce(Result<T> result);

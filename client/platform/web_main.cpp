@@ -28,6 +28,7 @@
 #include "net/api_fetch.hpp"
 #include "platform/app_wakeup.hpp"
 #include "platform/dom_input.hpp"
+#include "ports/web_ports.hpp"
 #include "ui/theme.hpp"
 
 // [SECTION] The DOM side (client/platform/web_input.js, linked with --js-library)
@@ -60,17 +61,31 @@ tessera::Language browser_language() {
   return language;
 }
 
-std::unique_ptr<tessera::client::Api> g_api;  // the App's port to the server
+// The App's ports: the server, and the page's storage, event stream and browser (web_ports.cpp).
+std::unique_ptr<tessera::client::Api> g_api;
+tessera::client::WebPorts g_ports;
+std::unique_ptr<App> g_app;
 
+// What the page tells the app (Back, online, visible, an update) reaches it here (not before
+// it exists: ports.js may deliver what happened earlier as soon as it is listened to); each
+// ends with a frame (`wake`).
 std::unique_ptr<App> make_app() {
+  using namespace tessera::client;
   const auto seed = static_cast<std::uint64_t>(std::random_device{}()) << 32 ^
                     static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
-  g_api = tessera::client::make_fetch_api([] { request_frames(3); });
-  return std::make_unique<App>(*g_api, browser_language(), seed);
+  g_api = make_fetch_api([] { request_frames(3); });
+  g_ports = make_web_ports(WebPortEvents{
+      .address_changed = [](const std::string& address) { if (g_app) g_app->on_address_changed(address); },
+      .online_changed = [](bool online) { if (g_app) g_app->on_online_changed(online); },
+      .visible = [] { if (g_app) g_app->on_visible(); },
+      .update_available = [] { if (g_app) g_app->on_update_available(); },
+      .wake = [] { request_frames(3); },
+  });
+  return std::make_unique<App>(Ports{*g_api, *g_ports.storage, *g_ports.events, *g_ports.browser}, browser_language(),
+                               seed);
 }
 
 // [SECTION] State of the page (static: main() returns and the browser keeps calling back)
-std::unique_ptr<App> g_app;
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 
 struct Display {

@@ -1,20 +1,21 @@
-// Log-in: email and password, for customers and staff alike; the role decides where it lands.
+// Log-in: email and password, for customers and staff alike; the role decides where it lands
+// (or the page asked for before signing in). Enter in either field logs in.
 #include "ui/screens.hpp"
 #include "ui/widgets.hpp"
 
 namespace tessera::client::ui {
 
 void draw_login(App& app) {
-  auto& form = app.state.login;
+  auto& form = app.account.login;
   title(app, "login.title");
-  // Enter in either field logs in, like the button.
+  if (!app.session.return_to.empty()) help_text(std::string(app.text("login.sign_in_to_continue")));
   bool submit = text_field(app, "login.email", "login.email", form.email, "email");
   submit |= text_field(app, "login.password", "login.password", form.password, "password",
                        ImGuiInputTextFlags_Password);
-  submit |= submit_button(app, "login.submit", "login.submit");
-  if (submit && !app.busy()) app.submit_login();
+  submit |= submit_button(app, "login.submit", "login.submit", "account.login");
+  if (submit && !app.busy("account.login")) account::submit_login(app);
   ImGui::Spacing();
-  if (button(app, "login.signup", "home.try_free")) app.go(Screen::signup);
+  if (secondary_button(app, "login.signup", "home.try_free")) app.navigate("/signup");
 }
 
 }  // namespace tessera::client::ui

@@ -1,11 +1,26 @@
-// The root window: fills the display, shows the top bar, then the current screen in a
-// centred column, then any error no field has shown.
+// The shell around every screen: the window filling the display, the top bar, the banners
+// (offline, a new version ready, storage that may be cleared), the current screen in a
+// centred column (the whole width on a phone), then any error no field has shown.
 #include <algorithm>
 
 #include "ui/screens.hpp"
 #include "ui/widgets.hpp"
 
 namespace tessera::client::ui {
+
+bool compact_layout() { return ImGui::GetIO().DisplaySize.x < 44.0f * ImGui::GetFontSize(); }
+
+namespace {
+void banners(App& app) {
+  if (app.session.update_available) {
+    notice_banner(app, "banner.update", std::string(app.text("banner.update_ready")), Tone::info);
+    ImGui::SameLine();
+    if (button(app, "banner.reload", "banner.reload")) app.browser().apply_update();
+  }
+  if (app.offline() && !app.session.starting)
+    notice_banner(app, "banner.offline", std::string(app.text("banner.offline")), Tone::warning);
+}
+}  // namespace
 
 void draw_root(App& app) {
   const ImGuiIO& io = ImGui::GetIO();
@@ -18,23 +33,18 @@ void draw_root(App& app) {
   ImGui::Separator();
   ImGui::Spacing();
 
-  // About 90 characters wide, in font units so it scales with the screen's pixel density.
+  // About 90 characters wide, in font units so it scales with the text; all of it on a phone.
   const float column_width = 45.0f * ImGui::GetFontSize();
   const float available = ImGui::GetContentRegionAvail().x;
   const float width = std::min(column_width, available);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (available - width) * 0.5f));
   ImGui::BeginChild("##column", ImVec2(width, 0.0f), false);
-  switch (app.state.screen) {
-    case Screen::loading: ImGui::TextUnformatted(std::string(app.text("common.loading")).c_str()); break;
-    case Screen::home: draw_home(app); break;
-    case Screen::signup: draw_signup(app); break;
-    case Screen::login: draw_login(app); break;
-    case Screen::my_tickets: draw_my_tickets(app); break;
-    case Screen::new_ticket: draw_new_ticket(app); break;
-    case Screen::ticket: draw_ticket(app); break;
-    case Screen::queue: draw_queue(app); break;
-    case Screen::operator_ticket: draw_operator_ticket(app); break;
-  }
+  banners(app);
+  const auto& route = app.route();
+  if (app.session.starting || !route.screen || !route.screen->draw)
+    ImGui::TextDisabled("%s", std::string(app.text("common.loading")).c_str());
+  else
+    route.screen->draw(app);
   ImGui::Spacing();
   error_banner(app);
   ImGui::EndChild();

@@ -1,23 +1,38 @@
-// The screens of the client, one per file in client/ui/. Each draws itself from App::state
-// and calls App's actions; none talks to the network. draw_root lays out the top bar and
-// the screen shown.
+// The screens of the client, one per file in client/ui/, each registered in its area's screen
+// table (areas/*.cpp). A screen draws itself from App's state and calls the areas' actions;
+// none talks to the network. draw_root lays out the shell around the current screen.
 #pragma once
 #include "app.hpp"
 
 namespace tessera::client::ui {
 
-void draw_root(App& app);     // root.cpp: the whole window
-void draw_top_bar(App& app);  // top_bar.cpp: name, languages, navigation, log out
+void draw_root(App& app);     // root.cpp: the shell — top bar, banners, the screen, its error
+void draw_top_bar(App& app);  // top_bar.cpp: name, navigation (a menu on narrow screens), languages
+bool compact_layout();        // root.cpp: a phone-sized window: one column, navigation in a menu
+
+// [SECTION] Account area
 void draw_home(App& app);
 void draw_signup(App& app);
 void draw_login(App& app);
+// [SECTION] Tickets area
 void draw_my_tickets(App& app);
 void draw_new_ticket(App& app);
-void draw_ticket(App& app);           // a customer's ticket: timeline and reply
-void draw_queue(App& app);            // operators: the queue
-void draw_operator_ticket(App& app);  // operators: take, reply, internal note, log time
-void draw_timeline(App& app, const wire::TicketDetail& detail);  // timeline.cpp, shared by both ticket views
+void draw_ticket(App& app);  // a customer's ticket: timeline and reply
+// [SECTION] Staff area
+void draw_queue(App& app);
+void draw_operator_ticket(App& app);  // take, reply, internal note, log time
+
+// [SECTION] Parts shared by screens
+void draw_timeline(App& app, const wire::TicketDetail& detail);  // timeline.cpp
 void draw_ticket_table(App& app, const std::vector<wire::TicketSummary>& tickets, std::string_view id_prefix,
                        bool for_staff);  // ticket_table.cpp
+// outbox_view.cpp: an outbox item's state, its reason when failed, Edit / Discard. True when
+// Edit or Discard took it out of the outbox (the caller's list of items is then out of date).
+bool draw_outbox_item(App& app, const OutboxItem& item, std::string_view label);
+std::string outbox_subject(const OutboxItem& item);  // a queued ticket's subject, a reply's first words
+// "Known on 2 Dec, 14:32 — may be out of date": above data read from the device, or while offline.
+void stale_note(App& app, bool fresh, double at_ms);
+// The reply box of a ticket (customers and staff): the draft, its state, pending replies.
+void draw_reply_box(App& app, Id ticket_id, bool staff);
 
 }  // namespace tessera::client::ui

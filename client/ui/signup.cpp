@@ -1,26 +1,30 @@
-// Sign-up: name, email, password and language; success opens the session and lands on
-// My tickets with the free trial.
+// Sign-up: name, email, password and language; Enter in any field submits. Success opens
+// the session and lands on My tickets with the free trial.
 #include "ui/screens.hpp"
 #include "ui/widgets.hpp"
 
 namespace tessera::client::ui {
 
 void draw_signup(App& app) {
-  auto& form = app.state.signup;
+  auto& form = app.account.signup;
+  auto& fields = form.fields;
   title(app, "signup.title");
-  text_field(app, "signup.name", "signup.name", form.name, "name");
-  text_field(app, "signup.email", "signup.email", form.email, "email");
-  text_field(app, "signup.password", "signup.password", form.password, "password", ImGuiInputTextFlags_Password);
-  const auto chosen = form.language;
-  radio_row(app, "signup.language", "signup.language", "language.", form.language,
+  bool submit = false;
+  submit |= text_field(app, "signup.name", "signup.name", fields.name, "name");
+  submit |= text_field(app, "signup.email", "signup.email", fields.email, "email");
+  submit |= text_field(app, "signup.password", "signup.password", fields.password, "password",
+                       ImGuiInputTextFlags_Password);
+  const auto chosen = fields.language;
+  radio_row(app, "signup.language", "signup.language", "language.", fields.language,
             {Language::fr, Language::en, Language::es}, "language");
-  if (form.language != chosen) form.language_chosen = true;
-  if (submit_button(app, "signup.submit", "signup.submit")) app.submit_signup();
+  if (fields.language != chosen) form.language_chosen = true;
+  submit |= submit_button(app, "signup.submit", "signup.submit", "account.signup");
+  if (submit && !app.busy("account.signup")) account::submit_signup(app);
   ImGui::Spacing();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(std::string(app.text("home.have_account")).c_str());
   ImGui::SameLine();
-  if (button(app, "signup.login", "nav.login")) app.go(Screen::login);
+  if (secondary_button(app, "signup.login", "nav.login")) app.navigate("/login");
 }
 
 }  // namespace tessera::client::ui

@@ -53,7 +53,7 @@ void draw_ticket_table(App& app, const std::vector<wire::TicketSummary>& tickets
     if (button(app, std::string(id_prefix) + std::to_string(ticket.id), "common.open")) to_open = ticket.id;
   }
   ImGui::EndTable();
-  if (to_open != 0) app.open_ticket(to_open);
+  if (to_open != 0) app.navigate("/tickets/" + std::to_string(to_open));
 }
 
 }  // namespace tessera::client::ui

@@ -65,11 +65,43 @@ bool button(App& app, std::string_view id, std::string_view key) {
   return button_with_text(app, id, std::string(app.text(key)));
 }
 
-bool submit_button(App& app, std::string_view id, std::string_view key) {
-  ImGui::BeginDisabled(app.busy());
+bool submit_button(App& app, std::string_view id, std::string_view key, std::string_view busy_kind) {
+  const bool busy = !busy_kind.empty() && app.busy(busy_kind);
+  ImGui::BeginDisabled(busy);
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.38f, 0.72f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.22f, 0.45f, 0.80f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.12f, 0.30f, 0.62f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
   const bool pressed = button(app, id, key);
+  ImGui::PopStyleColor(4);
   ImGui::EndDisabled();
-  return pressed && !app.busy();
+  return pressed && !busy;
+}
+
+bool secondary_button(App& app, std::string_view id, std::string_view key) { return button(app, id, key); }
+
+ImVec4 tone_colour(Tone tone) {
+  switch (tone) {
+    case Tone::info: return ImVec4(0.10f, 0.33f, 0.65f, 1.0f);
+    case Tone::success: return ImVec4(0.09f, 0.45f, 0.20f, 1.0f);
+    case Tone::warning: return ImVec4(0.62f, 0.38f, 0.0f, 1.0f);
+    case Tone::danger: return kErrorColor;
+  }
+  return kErrorColor;
+}
+
+void notice_banner(App& app, std::string_view id, const std::string& text, Tone tone) {
+  ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(tone));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+  record_item(app, id);
+  app.record().texts[std::string(id)] = text;
+}
+
+void help_text(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
 }
 
 bool text_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,
@@ -104,12 +136,12 @@ void checkbox(App& app, std::string_view id, std::string_view key, bool& value) 
 }
 
 void field_error(App& app, std::string_view field) {
-  const auto& error = app.state.error;
+  const auto& error = app.error;
   if (error && !field.empty() && error->field == field) show_error(app, *error);
 }
 
 void error_banner(App& app) {
-  const auto& error = app.state.error;
+  const auto& error = app.error;
   if (!error || app.record().error_shown) return;
   show_error(app, *error);
 }

@@ -27,8 +27,18 @@ void with_title_font(const std::function<void()>& draw);
 
 bool button(App& app, std::string_view id, std::string_view key);
 bool button_with_text(App& app, std::string_view id, const std::string& text);
-// A primary action: disabled while a request runs.
-bool submit_button(App& app, std::string_view id, std::string_view key);
+// The screen's main action, in the accent colour; disabled while a request of `busy_kind`
+// runs (other calls in flight, the event stream among them, leave it enabled).
+bool submit_button(App& app, std::string_view id, std::string_view key, std::string_view busy_kind = {});
+// A secondary action, drawn quieter than the primary one.
+bool secondary_button(App& app, std::string_view id, std::string_view key);
+
+enum class Tone { info, success, warning, danger };
+ImVec4 tone_colour(Tone tone);
+// A line of coloured text, wrapped by words, recorded under `id` for the tests.
+void notice_banner(App& app, std::string_view id, const std::string& text, Tone tone);
+// Greyed, wrapped help text under a heading or a field.
+void help_text(const std::string& text);
 
 // A labelled single-line field (label above, full width); `field` is its name in the API's
 // error answers, so its error shows right under it. True when Enter was pressed in it.

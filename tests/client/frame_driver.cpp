@@ -13,7 +13,12 @@ void set_mods(ImGuiIO& io, ImGuiKeyChord mods, bool down) {
 }
 }  // namespace
 
-FrameDriver::FrameDriver(std::unique_ptr<Api> api, Language language) : api_(std::move(api)) {
+FrameDriver::FrameDriver(std::unique_ptr<Api> api, Language language, Device* device) : api_(std::move(api)) {
+  if (device == nullptr) {
+    own_device_ = std::make_unique<Device>();
+    device = own_device_.get();
+  }
+  device_ = device;
   context_ = ImGui::CreateContext();
   ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
@@ -26,7 +31,7 @@ FrameDriver::FrameDriver(std::unique_ptr<Api> api, Language language) : api_(std
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // builds the atlas, as a renderer would
-  app_ = std::make_unique<App>(*api_, language, 42);
+  app_ = std::make_unique<App>(Ports{*api_, device_->storage, device_->events, device_->browser}, language, 42);
   app_->start();
   step();
 }
@@ -43,6 +48,20 @@ void FrameDriver::step(int count) {
     ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
     app_->frame();
   }
+}
+
+bool FrameDriver::back() {
+  if (!device_->browser.back()) return false;
+  app_->on_address_changed(device_->browser.address());
+  step(2);
+  return true;
+}
+
+bool FrameDriver::forward() {
+  if (!device_->browser.forward()) return false;
+  app_->on_address_changed(device_->browser.address());
+  step(2);
+  return true;
 }
 
 bool FrameDriver::wait_until(const std::function<bool()>& condition, int max_frames) {

@@ -14,20 +14,34 @@
 
 #include "app.hpp"
 #include "net/api.hpp"
+#include "ports/memory_ports.hpp"
 
 struct ImGuiContext;
 
 namespace tessera::client::testing {
 
+// The device around the app: what a browser keeps across reloads (storage, the address bar,
+// the clock). Make one and hand it to two drivers in turn to test a reload.
+struct Device {
+  MemoryStorage storage;
+  ManualEventStream events;
+  MemoryBrowser browser;
+};
+
 class FrameDriver {
  public:
   // `api` answers the app's requests; make_httplib_api(server.base_url()) for a real server.
-  FrameDriver(std::unique_ptr<Api> api, Language language = Language::en);
+  // `device`: the storage, stream and browser to use (nullptr: a fresh one of its own).
+  FrameDriver(std::unique_ptr<Api> api, Language language = Language::en, Device* device = nullptr);
   ~FrameDriver();
   FrameDriver(const FrameDriver&) = delete;
   FrameDriver& operator=(const FrameDriver&) = delete;
 
   App& app() { return *app_; }
+  Device& device() { return *device_; }
+  // The browser's Back / Forward buttons (false: nowhere to go).
+  bool back();
+  bool forward();
   nlohmann::json state() const { return app_->test_state(); }
 
   // Delivers pending answers, then renders one frame; `count` times.
@@ -62,6 +76,8 @@ class FrameDriver {
  private:
   ImGuiContext* context_ = nullptr;
   std::unique_ptr<Api> api_;
+  std::unique_ptr<Device> own_device_;
+  Device* device_ = nullptr;
   std::unique_ptr<App> app_;
 };
 

@@ -11,7 +11,6 @@
 using tessera::Language;
 using tessera::tr;
 using tessera::client::make_httplib_api;
-using tessera::client::Screen;
 using tessera::client::testing::FrameDriver;
 using tessera::testing::TestServer;
 
@@ -20,7 +19,7 @@ namespace {
 // Fills and submits the sign-up form from the home screen.
 void sign_up(FrameDriver& driver, const std::string& name, const std::string& email, const std::string& password) {
   BOOST_REQUIRE(driver.click("home.try_free"));
-  BOOST_REQUIRE(driver.app().state.screen == Screen::signup);
+  BOOST_REQUIRE(driver.app().screen() == "signup");
   BOOST_REQUIRE(driver.type("signup.name", name));
   BOOST_REQUIRE(driver.type("signup.email", email));
   BOOST_REQUIRE(driver.type("signup.password", password));
@@ -54,11 +53,11 @@ BOOST_AUTO_TEST_CASE(the_language_switch_changes_every_text) {
   driver.step();
   BOOST_TEST(driver.state()["texts"]["title"] == std::string(tr("signup.title", Language::es)));
   // The sign-up form's language follows the interface until the visitor picks one.
-  BOOST_TEST((driver.app().state.signup.language == Language::es));
+  BOOST_TEST((driver.app().account.signup.fields.language == Language::es));
   BOOST_REQUIRE(driver.click("lang.fr"));
   driver.step();
   BOOST_TEST(driver.state()["texts"]["title"] == std::string(tr("signup.title", Language::fr)));
-  BOOST_TEST((driver.app().state.signup.language == Language::fr));
+  BOOST_TEST((driver.app().account.signup.fields.language == Language::fr));
 }
 
 BOOST_AUTO_TEST_CASE(a_sign_up_lands_on_my_tickets_with_15_minutes) {
@@ -68,7 +67,7 @@ BOOST_AUTO_TEST_CASE(a_sign_up_lands_on_my_tickets_with_15_minutes) {
   sign_up(driver, "Zoé Martín", "zoe@example.org", "correct horse battery");
   BOOST_TEST(driver.app().busy());  // the request is on its way: the screen shows it
   BOOST_REQUIRE(driver.wait_until(
-      [&] { return driver.app().state.screen == Screen::my_tickets && !driver.app().busy(); }));
+      [&] { return driver.app().screen() == "my_tickets" && !driver.app().busy(); }));
   driver.step(2);
   const auto state = driver.state();
   BOOST_TEST(state["user"]["name"] == "Zoé Martín");
@@ -107,7 +106,7 @@ BOOST_AUTO_TEST_CASE(a_taken_email_is_refused_with_its_error) {
     FrameDriver first(make_httplib_api(server.base_url()));
     first.settle();
     sign_up(first, "Zoé", "zoe@example.org", "correct horse battery");
-    BOOST_REQUIRE(first.wait_until([&] { return first.app().state.screen == Screen::my_tickets; }));
+    BOOST_REQUIRE(first.wait_until([&] { return first.app().screen() == "my_tickets"; }));
   }
   FrameDriver second(make_httplib_api(server.base_url()));
   second.settle();
@@ -162,7 +161,7 @@ BOOST_AUTO_TEST_CASE(enter_in_the_password_field_logs_in_and_staff_land_on_the_q
   BOOST_TEST(driver.state()["screen"] == "queue");
   BOOST_TEST(driver.state()["user"]["role"] == "admin");
   BOOST_TEST(driver.state()["fields"].is_object());
-  BOOST_TEST(driver.app().state.login.password.empty());  // not kept in memory after log-in
+  BOOST_TEST(driver.app().account.login.password.empty());  // not kept in memory after log-in
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -62,6 +62,56 @@ BOOST_AUTO_TEST_CASE(concurrent_retries_create_one_ticket) {
   BOOST_TEST(ana.get("/api/v1/tickets").body["tickets"].size() == 1u);
 }
 
+// The offline outbox sends replies, attachments and time entries again after a lost answer:
+// the same Idempotency-Key with the same request adds nothing; with another request, 422.
+BOOST_AUTO_TEST_CASE(messages_attachments_and_time_entries_replay_once_per_key) {
+  ApiClient ana = customer("ana@example.com");
+  const auto opened = ana.post("/api/v1/tickets", ticket_body(), {{"Idempotency-Key", "t"}});
+  const std::string ticket = "/api/v1/tickets/" + std::to_string(opened.body["ticket"]["id"].get<Id>());
+  const auto count = [&](ApiClient& who, const std::string& kind) {
+    const auto detail = who.get(ticket).body;
+    return std::count_if(detail["timeline"].begin(), detail["timeline"].end(),
+                         [&](const json& entry) { return entry["kind"] == kind; });
+  };
+
+  const json reply = {{"body", "It is the blue printer on the second floor."}};
+  const auto first = ana.post(ticket + "/messages", reply, {{"Idempotency-Key", "reply-1"}});
+  const auto again = ana.post(ticket + "/messages", reply, {{"Idempotency-Key", "reply-1"}});
+  BOOST_TEST(first.status == 201);
+  BOOST_TEST(again.status == 200);
+  BOOST_TEST(again.body["ticket"]["id"] == first.body["ticket"]["id"]);
+  BOOST_TEST(count(ana, "message") == 1);
+  const auto other = ana.post(ticket + "/messages", json{{"body", "Another text"}}, {{"Idempotency-Key", "reply-1"}});
+  BOOST_TEST(other.status == 422);
+  BOOST_TEST(other.error_code() == "idempotency_conflict");
+  BOOST_TEST(count(ana, "message") == 1);
+  // Without a key, every request is a new message (as before).
+  BOOST_TEST(ana.post(ticket + "/messages", reply).status == 201);
+  BOOST_TEST(ana.post(ticket + "/messages", reply).status == 201);
+  BOOST_TEST(count(ana, "message") == 3);
+
+  const std::string log = "2026-11-30 printer spooler restarted\n";
+  const auto upload = [&](const std::string& key) {
+    return ana.post_raw(ticket + "/attachments?filename=spool.log", log,
+                        {{"X-Tessera-Request", "1"}, {"Idempotency-Key", key}});
+  };
+  BOOST_TEST(upload("file-1").status == 201);
+  BOOST_TEST(upload("file-1").status == 200);
+  BOOST_TEST(ana.get(ticket).body["attachments"].size() == 1u);
+
+  ApiClient olga = staff("olga@tessera.test");
+  BOOST_TEST(olga.post(ticket + "/actions", json{{"action", "take"}}).status == 200);
+  const json work = {{"minutes", 4}, {"note", "Cleared the queue"}};
+  BOOST_TEST(olga.post(ticket + "/time", work, {{"Idempotency-Key", "time-1"}}).status == 201);
+  const auto replayed = olga.post(ticket + "/time", work, {{"Idempotency-Key", "time-1"}});
+  BOOST_TEST(replayed.status == 200);
+  BOOST_TEST(replayed.body["ticket"]["minutes_worked"] == 4);
+  BOOST_TEST(count(olga, "time_entry") == 1);
+  BOOST_TEST(ana.get("/api/v1/me").body["balances"]["trial_minutes_left"] == 11);
+  // Keys belong to their user: Ana's key means nothing for Olga.
+  BOOST_TEST(olga.post(ticket + "/messages", reply, {{"Idempotency-Key", "reply-1"}}).status == 201);
+}
+
 BOOST_AUTO_TEST_CASE(ticket_fields_are_validated) {
   ApiClient ana = customer("ana@example.com");
   json body = ticket_body();

@@ -11,4 +11,5 @@ std::span<const TextEntry> domain_error_texts();  // the domain core's errors, c
 std::span<const TextEntry> faq_texts();           // the business FAQ (SPEC §5)
 std::span<const TextEntry> invoice_texts();       // the invoice PDF (SPEC §1.6)
 std::span<const TextEntry> commerce_texts();      // orders, payment, invoice lines
+std::span<const TextEntry> client_texts();        // the browser client's shell: titles, banners, the outbox
 }  // namespace tessera::texts

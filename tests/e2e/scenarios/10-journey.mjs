@@ -66,7 +66,7 @@ export default {
     await app.click('signup.language.en');
     await app.screenshot('signup');
     await app.click('signup.submit');
-    s = await app.waitFor('My tickets after sign-up', (st) => st.screen === 'my_tickets' && st.user && !st.busy);
+    s = await app.waitFor('My tickets after sign-up', (st) => st.screen === 'my_tickets' && st.user && !st.busy && st.settled);
     t.check('sign-up lands on My tickets as a customer', s.user.role === 'customer' && s.user.name === 'Zoé Martín',
             JSON.stringify(s.user));
     t.check('the free trial holds 15 minutes', s.balances.trial_minutes_left === 15 &&
@@ -137,7 +137,7 @@ export default {
     await app.type('login.email', email);
     await app.type('login.password', password, true);
     await page.keyboard.press('Enter');  // Enter in the password field logs in
-    s = await app.waitFor('My tickets again', (st) => st.screen === 'my_tickets' && !st.busy && st.user &&
+    s = await app.waitFor('My tickets again', (st) => st.screen === 'my_tickets' && !st.busy && st.settled && st.user &&
                           st.tickets.length > 0);
     t.check('the customer sees "5 minutes left"', s.balances.trial_minutes_left === 5 &&
             s.texts.balance === 'Free trial: 5 minutes left', `${s.balances.trial_minutes_left} / ${s.texts.balance}`);

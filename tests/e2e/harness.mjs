@@ -266,6 +266,10 @@ export class Scenario {
     // Expected error answers (401 for GET /me before log-in, 4xx on purpose) are not page
     // errors; a 5xx or a missing file is.
     page.on('response', (r) => { if (r.status() >= 500 || r.status() === 404) this.pageErrors.push(`${r.status()} ${r.url()}`); });
+    // What the page's Content-Security-Policy refused (an eval, an inline script) is one too.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) this.pageErrors.push(m.text());
+    });
   }
   driver(page) { return new Driver(page, this); }
   // A new context and page, opened at `route` (default the app), with its first frame drawn.

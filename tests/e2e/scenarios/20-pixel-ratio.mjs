@@ -63,6 +63,7 @@ export default {
               JSON.stringify({ canvas, display: platform.display }));
       t.check(`${ratio}x: the fonts are rasterised at ${ratio}x`, platform.fontRatio === ratio &&
               platform.pixelRatio === ratio, JSON.stringify(platform));
+      t.log(`${ratio}x: font atlas ${platform.atlas.width}x${platform.atlas.height} texels`);
       await app.screenshot(`home-${ratio}x-close-up`, { clip: CLOSE_UP });
       await app.click('home.try_free');
       await app.waitFor(`sign-up at ${ratio}x`, (s) => s.screen === 'signup');

@@ -22,6 +22,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app.hpp"
@@ -169,9 +170,24 @@ void schedule_wakeup() {
   if (in_ms > 0.0) g_wakeup_timer = emscripten_set_timeout(on_wakeup, in_ms, nullptr);
 }
 
-// One ImGui frame of the App; drawn to the canvas when `draw` (frames run in a row inside an
-// event handler draw the last one only).
-void run_frame(bool draw) {
+// The last frame's draw data to the canvas.
+void draw_frame() {
+  const ImVec4 background = ui::palette().background;
+  glViewport(0, 0, g_display.pixel_width, g_display.pixel_height);
+  glClearColor(background.x, background.y, background.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++g_frames_drawn;
+  if (!g_first_frame_done) {
+    g_first_frame_done = true;
+    tessera_dom_first_frame();
+  }
+}
+
+// One ImGui frame of the App (drawn by the caller: frames run in a row inside an event
+// handler draw the last one only), then what it changed for the page: the textarea's focus
+// and place, the cursor, the next wakeup.
+void run_frame() {
   g_in_frame = true;
   ImGuiIO& io = ImGui::GetIO();
   if (g_font_ratio != g_display.ratio) rebuild_fonts();
@@ -185,14 +201,6 @@ void run_frame(bool draw) {
              g_display.css_height > 0 ? static_cast<float>(g_display.pixel_height) / g_display.css_height : 1.0f);
   ImGui_ImplOpenGL3_NewFrame();
   g_app->frame();  // NewFrame, the screens, Render
-  if (draw) {
-    const ImVec4 background = ui::palette().background;
-    glViewport(0, 0, g_display.pixel_width, g_display.pixel_height);
-    glClearColor(background.x, background.y, background.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    ++g_frames_drawn;
-  }
   g_in_frame = false;
   apply_text_input();
   if (const ImGuiMouseCursor cursor = ImGui::GetMouseCursor(); cursor != g_cursor) {
@@ -200,17 +208,14 @@ void run_frame(bool draw) {
     tessera_dom_set_cursor(cursor);
   }
   schedule_wakeup();
-  if (draw && !g_first_frame_done) {
-    g_first_frame_done = true;
-    tessera_dom_first_frame();
-  }
 }
 
 bool input_queued() { return !ImGui::GetCurrentContext()->InputEventsQueue.empty(); }
 
 EM_BOOL on_animation_frame(double, void*) {
   g_frame_scheduled = false;
-  run_frame(true);
+  run_frame();
+  draw_frame();
   --g_frames_wanted;
   if (g_app->take_redraw_request()) g_frames_wanted = std::max(g_frames_wanted, kFramesPerEvent);
   if (input_queued()) g_frames_wanted = std::max(g_frames_wanted, 1);  // trickled to later frames
@@ -238,11 +243,11 @@ void run_frames_now(int after) {
   int frames = 0;
   while (frames < kMostFramesNow && (input_queued() || after > 0)) {
     if (!input_queued()) --after;
+    run_frame();
     ++frames;
-    const bool last = frames == kMostFramesNow || (!input_queued() && after == 0);
-    run_frame(last);
     ++g_frames_run_now;
   }
+  if (frames > 0) draw_frame();
   request_frames(kFramesPerEvent);
 }
 
@@ -326,6 +331,9 @@ EMSCRIPTEN_KEEPALIVE void tessera_on_wheel(double delta_x, double delta_y, int d
   set_modifiers(modifiers_of(dom_mods));
   io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
   io.AddMousePosEvent(x, y);  // the window under the pointer scrolls
+  // Shift+wheel: the browser already turned it sideways, and ImGui turns a Shift wheel
+  // sideways itself (not on a Mac): hand it over upright.
+  if ((dom_mods & 2) != 0 && !g_mac && delta_y == 0.0) std::swap(delta_x, delta_y);
   const ImVec2 wheel = platform::imgui_wheel_from_dom(delta_x, delta_y, static_cast<platform::DeltaMode>(delta_mode),
                                                       ui::text_size(ui::TextStyle::body), g_display.css_height);
   io.AddMouseWheelEvent(wheel.x, wheel.y);

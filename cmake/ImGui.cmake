@@ -21,7 +21,6 @@ target_include_directories(imgui SYSTEM PUBLIC ${TESSERA_IMGUI_DIR} ${TESSERA_IM
 # No obsolete API (this also removes the pre-1.87 io.KeysDown[]/KeyMap[]), no demo window.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS)
 if(EMSCRIPTEN)
-  target_sources(imgui PRIVATE ${TESSERA_IMGUI_DIR}/backends/imgui_impl_glfw.cpp
-                               ${TESSERA_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  target_sources(imgui PRIVATE ${TESSERA_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
   target_include_directories(imgui SYSTEM PUBLIC ${TESSERA_IMGUI_DIR}/backends)
 endif()

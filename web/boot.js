@@ -1,12 +1,15 @@
 // Tessera's boot script, loaded before app.js (a file, not inline, so the page works under a
 // strict Content-Security-Policy): starts the font download, defines window.tesseraTest (the
-// end-to-end tests' hook) and the Emscripten Module settings.
-document.getElementById('canvas').addEventListener('contextmenu', (event) => event.preventDefault());
-// The font starts downloading now; the program takes it when it has started.
-window.tesseraFont = fetch('fonts/DejaVuSans.ttf')
+// end-to-end tests' hook) and the Emscripten Module settings. The input, the canvas's size
+// and the clipboard are the program's own (client/platform/web_input.js, inside app.js).
+//
+// The font starts downloading now (its address is index.html's preload link); the program
+// takes it when it has started.
+window.tesseraFont = fetch(document.getElementById('tessera-font').href)
   .then((answer) => (answer.ok ? answer.arrayBuffer() : null))
   .catch(() => null);
-// Test hook: rect(id) -> {x, y, w, h} in page pixels or null; state() -> the app's state.
+// Test hook: rect(id) -> {x, y, w, h} in page (CSS) pixels or null; state() -> the app's
+// state; platform() -> the platform's figures (pixel ratio, canvas, font atlas, frames drawn).
 window.tesseraTest = {
   firstFrameMs: null,
   ready: false,
@@ -18,6 +21,10 @@ window.tesseraTest = {
   state() {
     if (!this.ready) return null;
     return JSON.parse(Module.ccall('tessera_test_state', 'string', [], []));
+  },
+  platform() {
+    if (!this.ready) return null;
+    return JSON.parse(Module.ccall('tessera_test_platform', 'string', [], []));
   },
 };
 var Module = {

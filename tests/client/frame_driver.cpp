@@ -1,12 +1,12 @@
 // FrameDriver (see frame_driver.hpp).
 #include "frame_driver.hpp"
 
+#include "platform/dom_input.hpp"
+#include "ui/theme.hpp"
+
 namespace tessera::client::testing {
 
 namespace {
-// One ImGui wheel unit scrolls 5 lines of text (Dear ImGui 1.90's scroll step).
-constexpr float kLinesPerWheelUnit = 5.0f;
-
 void set_mods(ImGuiIO& io, ImGuiKeyChord mods, bool down) {
   for (const ImGuiKey mod : {ImGuiMod_Ctrl, ImGuiMod_Shift, ImGuiMod_Alt, ImGuiMod_Super})
     if ((mods & mod) != 0) io.AddKeyEvent(mod, down);
@@ -22,14 +22,14 @@ FrameDriver::FrameDriver(std::shared_ptr<Api> api, Language language, Device* de
   context_ = ImGui::CreateContext();
   ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.ConfigInputTextCursorBlink = false;
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  platform::configure_io(io);  // as the browser platform does
   io.DisplaySize = ImVec2(1280.0f, 1000.0f);
   io.DeltaTime = 1.0f / 60.0f;
+  ui::apply_theme();
+  // Dear ImGui's own font at the text styles' sizes: the same layout rules without a font file.
+  io.FontGlobalScale = ui::load_text_styles(*io.Fonts, {}, 1.0f);
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
-  io.Fonts->AddFontDefault();
   io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // builds the atlas, as a renderer would
   app_ = std::make_unique<App>(Ports{*api_, device_->storage, device_->events, device_->browser}, language, 42);
   app_->start();
@@ -72,9 +72,22 @@ bool FrameDriver::wait_until(const std::function<bool()>& condition, int max_fra
   return condition();
 }
 
+bool FrameDriver::scroll_into_view(std::string_view id) {
+  const float height = ImGui::GetIO().DisplaySize.y;
+  for (int turns = 0; turns < 50; ++turns) {
+    const auto rect = app_->widget_rect(id);
+    if (!rect) return false;
+    const float lines = rect->y < 0.0f ? -3.0f : rect->y + rect->h > height ? 3.0f : 0.0f;
+    if (lines == 0.0f) return true;
+    // Over the widget's column, in the middle of the display: the window that holds it scrolls.
+    scroll(ImVec2(rect->x + rect->w * 0.5f, height * 0.5f), lines);
+  }
+  return false;
+}
+
 bool FrameDriver::click(std::string_view id) {
+  if (!scroll_into_view(id)) return false;
   const auto rect = app_->widget_rect(id);
-  if (!rect) return false;
   ImGuiIO& io = ImGui::GetIO();
   io.AddMousePosEvent(rect->x + rect->w * 0.5f, rect->y + rect->h * 0.5f);
   io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
@@ -116,7 +129,10 @@ bool FrameDriver::scroll(std::string_view id, float lines) {
 void FrameDriver::scroll(ImVec2 position, float lines) {
   ImGuiIO& io = ImGui::GetIO();
   io.AddMousePosEvent(position.x, position.y);
-  io.AddMouseWheelEvent(0.0f, -lines / kLinesPerWheelUnit);
+  // As a wheel in "lines" mode turned by `lines` (the browser platform's conversion).
+  const ImVec2 wheel = platform::imgui_wheel_from_dom(0.0, lines, platform::DeltaMode::lines,
+                                                      ui::text_size(ui::TextStyle::body), io.DisplaySize.y);
+  io.AddMouseWheelEvent(wheel.x, wheel.y);
   step(3);  // the move, the wheel (a frame each), then the frame drawn at the new scroll
 }
 

@@ -51,8 +51,12 @@ class FrameDriver {
   // Steps until no request is in flight.
   bool settle() { return wait_until([this] { return !app_->busy(); }); }
 
-  // Presses and releases the left button at the centre of the widget (false: not on screen).
+  // Presses and releases the left button at the centre of the widget, first turning the
+  // wheel over it until it is on the display if it is not (false: no such widget drawn, or
+  // it cannot be scrolled onto the display).
   bool click(std::string_view id);
+  // Turns the wheel until the widget is wholly on the display (false: it cannot be).
+  bool scroll_into_view(std::string_view id);
   // Clicks a text field, then types UTF-8 text into it (false: the field did not take focus).
   bool type(std::string_view id, std::string_view text);
   // Presses and releases a key with modifiers held (ImGuiMod_Ctrl | ImGuiMod_Shift ...), then

@@ -1,8 +1,8 @@
 // Keyboard and mouse through Dear ImGui 1.90's input-event queue, as the browser platform
 // feeds it: a press and release between two frames is not lost (Dear ImGui 1.86 read keys as
 // "down now", which the old web_main worked around by holding releases back), characters and
-// keys keep their order, chords work, Tab reaches buttons and Enter or Space presses them,
-// Escape leaves a field.
+// keys keep their order, chords work, Tab reaches buttons and choices and Enter or Space
+// presses them, Escape leaves a field.
 #include <boost/test/unit_test.hpp>
 
 #include "frame_driver.hpp"
@@ -78,6 +78,22 @@ void tab_to_the_button_and_press(ImGuiKey key) {
 
 BOOST_AUTO_TEST_CASE(tab_reaches_the_button_and_space_presses_it) { tab_to_the_button_and_press(ImGuiKey_Space); }
 BOOST_AUTO_TEST_CASE(tab_reaches_the_button_and_enter_presses_it) { tab_to_the_button_and_press(ImGuiKey_Enter); }
+
+BOOST_AUTO_TEST_CASE(tab_reaches_the_choices_and_space_picks_one) {
+  TestServer server;
+  FrameDriver driver(make_httplib_api(server.base_url()), tessera::Language::en);
+  driver.settle();
+  BOOST_REQUIRE(driver.click("home.try_free"));
+  BOOST_REQUIRE(driver.type("signup.password", "correct horse battery"));
+  driver.press_tab();  // from the last field to the first language choice, French
+  BOOST_TEST(driver.state()["focus"] == "");
+  BOOST_TEST((driver.app().account.signup.fields.language == tessera::Language::en));
+  driver.press_key(ImGuiKey_Space);
+  BOOST_TEST((driver.app().account.signup.fields.language == tessera::Language::fr));
+  driver.press_tab();  // English
+  driver.press_key(ImGuiKey_Enter);
+  BOOST_TEST((driver.app().account.signup.fields.language == tessera::Language::en));
+}
 
 BOOST_AUTO_TEST_CASE(escape_leaves_the_active_field) {
   TestServer server;

@@ -168,8 +168,25 @@ export class Driver {
     const rect = await this.rect(id);
     return { x: rect.x + Math.min(rect.w / 2, 12), y: rect.y + rect.h / 2 };
   }
+  // Turns the wheel over the widget's column until it is wholly in the viewport, as a person
+  // would (and as Playwright does for DOM elements).
+  async scrollIntoView(id) {
+    const viewport = this.page.viewportSize();
+    for (let turn = 0; turn < 40; turn++) {
+      await this.idle();
+      const rect = await this.rect(id);
+      const delta = rect.y < 0 ? -100 : rect.y + rect.h > viewport.height ? 100 : 0;
+      if (delta === 0) return rect;
+      const frames = (await this.state()).frames;
+      await this.page.mouse.move(rect.x + Math.min(rect.w / 2, 12), viewport.height / 2);
+      await this.page.mouse.wheel(0, delta);
+      await this.waitFor('frames after the wheel', (s) => s.frames > frames && s.settled);
+      if ((await this.rect(id)).y === rect.y) break;  // it does not scroll any further
+    }
+    throw new Error(`widget ${id} could not be scrolled into view`);
+  }
   async click(id) {
-    await this.idle();
+    await this.scrollIntoView(id);
     const { x, y } = await this.point(id);
     const before = (await this.state()).frames;
     await this.page.mouse.click(x, y);
@@ -180,6 +197,7 @@ export class Driver {
   // A finger's tap on the widget (a context with hasTouch).
   async tap(id) {
     await this.idle();
+    await this.rect(id);
     const { x, y } = await this.point(id);
     const before = (await this.state()).frames;
     await this.page.touchscreen.tap(x, y);
@@ -197,18 +215,8 @@ export class Driver {
   }
   async typeFocused(id, text, secret = false) {
     await this.waitFor(`focus on ${id}`, (s) => s.focus === id);
-    // keyboard.type() inserts characters outside the US layout as text, with no keypress
-    // event - the event the canvas listens to, as a real keyboard sends it. Those characters
-    // go through Chromium's input as key events instead.
-    for (const run of text.match(/[\x00-\x7f]+|[^\x00-\x7f]/gu) ?? []) {
-      if (run.charCodeAt(0) < 128) {
-        await this.page.keyboard.type(run);
-      } else {
-        const cdp = await this.cdp();
-        await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: run, text: run, unmodifiedText: run });
-        await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: run });
-      }
-    }
+    // The hidden textarea has the keyboard: keys, and text Playwright inserts, reach the field.
+    await this.page.keyboard.type(text);
     const expected = secret ? '*'.repeat(Buffer.byteLength(text)) : text;
     await this.waitFor(`text in ${id}`, (s) => s.fields[id] === expected);
   }
@@ -218,6 +226,8 @@ export class Driver {
     await this.page.keyboard.press(key);
     await this.waitFor(`frames after ${key}`, (s) => s.frames >= before + frames);
   }
+  // The element that has the page's keyboard focus: the hidden textarea while a field is active.
+  activeElement() { return this.page.evaluate(() => document.activeElement && (document.activeElement.id || document.activeElement.tagName)); }
   async screenshot(name, options = {}) {
     const file = this.scenario.screenshotPath(name);
     await this.page.screenshot({ path: file, ...options });
@@ -256,6 +266,10 @@ export class Scenario {
     // Expected error answers (401 for GET /me before log-in, 4xx on purpose) are not page
     // errors; a 5xx or a missing file is.
     page.on('response', (r) => { if (r.status() >= 500 || r.status() === 404) this.pageErrors.push(`${r.status()} ${r.url()}`); });
+    // What the page's Content-Security-Policy refused (an eval, an inline script) is one too.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) this.pageErrors.push(m.text());
+    });
   }
   driver(page) { return new Driver(page, this); }
   // A new context and page, opened at `route` (default the app), with its first frame drawn.

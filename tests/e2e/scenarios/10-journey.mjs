@@ -173,7 +173,8 @@ export default {
     await app.idle();
     await app.typeFocused('login.password', password, true);
     await page.keyboard.press('Enter');
-    s = await app.waitFor('signed in again', (st) => st.user !== null && !st.busy);
-    t.check('Ctrl+A and a retyped password log in', s.screen === 'my_tickets' && s.error === null);
+    s = await app.waitFor('signed in again', (st) => st.user !== null && !st.busy && st.screen !== 'login');
+    t.check('Ctrl+A and a retyped password log in', s.screen === 'my_tickets' && s.error === null,
+            JSON.stringify({ screen: s.screen, error: s.error }));
   },
 };

@@ -6,54 +6,16 @@
 // answer to the ticket; then a draft the server refuses is "failed" with the reason, in
 // French, its text kept.
 //
-// The browser reaches the server through a small proxy of this file, which can go down
-// (no connection at all) and lose one answer after the server has done the work.
+// The browser reaches the server through tests/e2e/proxy.mjs, which can go down (no
+// connection at all) and lose one answer after the server has done the work.
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
 import { chromium } from 'playwright-core';
 
 import { CHROMIUM_ARGS, Driver, WAIT_MS, makeApi } from '../harness.mjs';
-
-// [SECTION] The network between the browser and the server
-function startProxy(target) {
-  const url = new URL(target);
-  const proxy = { down: false, loseNext: null, seen: {}, sockets: new Set() };
-  const server = http.createServer((request, response) => {
-    if (proxy.down) { request.socket.destroy(); return; }
-    const what = `${request.method} ${request.url.split('?')[0]}`;
-    proxy.seen[what] = (proxy.seen[what] || 0) + 1;
-    const lose = proxy.loseNext === what;
-    if (lose) proxy.loseNext = null;
-    const upstream = http.request({ host: url.hostname, port: url.port, method: request.method, path: request.url,
-                                    headers: request.headers }, (answer) => {
-      if (lose) {  // the server did the work; its answer never reaches the browser
-        answer.resume();
-        answer.on('end', () => request.socket.destroy());
-        return;
-      }
-      response.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(response);  // streams too (the event stream)
-    });
-    upstream.on('error', () => request.socket.destroy());
-    request.pipe(upstream);
-  });
-  server.on('connection', (socket) => {
-    proxy.sockets.add(socket);
-    socket.on('close', () => proxy.sockets.delete(socket));
-  });
-  proxy.setDown = (down) => {
-    proxy.down = down;
-    if (down) for (const socket of proxy.sockets) socket.destroy();
-  };
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    proxy.base = `http://127.0.0.1:${server.address().port}`;
-    proxy.close = () => new Promise((done) => { for (const s of proxy.sockets) s.destroy(); server.close(done); });
-    resolve(proxy);
-  }));
-}
+import { startProxy } from '../proxy.mjs';
 
 export default {
   name: 'offline',

@@ -22,7 +22,7 @@ void enter_ticket(App& app, const RouteParams& params) {
 }
 
 const ScreenDef kScreens[] = {
-    {"queue", "/queue", "queue.title", Audience::staff, ui::draw_queue, enter_queue},
+    {"queue", "/queue", "queue.title", Audience::staff, ui::draw_queue, enter_queue, "nav.queue"},
     {"operator_ticket", "/tickets/{id}", "ticket.title", Audience::staff, ui::draw_operator_ticket, enter_ticket},
 };
 

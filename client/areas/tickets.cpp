@@ -26,8 +26,8 @@ void enter_detail(App& app, const RouteParams& params) {
 }
 
 const ScreenDef kScreens[] = {
-    {"my_tickets", "/tickets", "tickets.title", Audience::customer, ui::draw_my_tickets, enter_list},
-    {"new_ticket", "/tickets/new", "ticket.new_title", Audience::customer, ui::draw_new_ticket, nullptr},
+    {"my_tickets", "/tickets", "tickets.title", Audience::customer, ui::draw_my_tickets, enter_list, "nav.my_tickets"},
+    {"new_ticket", "/tickets/new", "ticket.new_title", Audience::customer, ui::draw_new_ticket, nullptr, "nav.new_ticket"},
     {"ticket", "/tickets/{id}", "ticket.title", Audience::customer, ui::draw_ticket, enter_detail},
 };
 

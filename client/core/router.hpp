@@ -35,6 +35,10 @@ struct ScreenDef {
   Audience audience = Audience::anyone;
   void (*draw)(App& app) = nullptr;
   void (*on_enter)(App& app, const RouteParams& params) = nullptr;  // may be null
+  // Non-empty: the screen is a place of the top bar's navigation (or its menu) for its
+  // audience, under this text key, in the order the tables were added; its test id is
+  // "nav.<id>" and its pattern must have no placeholder.
+  std::string_view nav_key = {};
 };
 
 struct Route {

@@ -2,6 +2,7 @@
 // the language switch (each language named in itself), who is signed in and log out. On a
 // narrow screen everything but the name goes into a menu, so nothing is off-screen.
 #include "ui/screens.hpp"
+#include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
 namespace tessera::client::ui {
@@ -9,16 +10,42 @@ namespace tessera::client::ui {
 namespace {
 
 struct NavEntry {
-  const char* id;
-  const char* key;
-  const char* address;
+  std::string id;  // "nav.<screen id>"
+  std::string_view key;
+  std::string address;
+  bool current = false;
 };
 
-// The signed-in role's places (each a screen of the table).
+// The user's places: the screens of the tables that have a navigation key, for this audience.
 std::vector<NavEntry> nav_entries(const App& app) {
-  if (!app.signed_in()) return {{"nav.home", "nav.home", "/"}, {"nav.login", "nav.login", "/login"}};
-  if (app.is_staff()) return {{"nav.queue", "nav.queue", "/queue"}};
-  return {{"nav.my_tickets", "nav.my_tickets", "/tickets"}, {"nav.new_ticket", "nav.new_ticket", "/tickets/new"}};
+  std::vector<NavEntry> entries;
+  for (const auto& screen : app.router().screens())
+    if (!screen.nav_key.empty() && audience_includes(screen.audience, app.role()))
+      entries.push_back({"nav." + std::string(screen.id), screen.nav_key, std::string(screen.pattern),
+                         app.screen() == screen.id});
+  return entries;
+}
+
+// Whether the wide bar fits in the window (measured as wide_bar draws it); else everything
+// but the name goes in a menu.
+bool wide_bar_fits(App& app, const std::vector<NavEntry>& entries) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float gap = 1.5f * ImGui::GetFontSize();
+  const auto text_width = [](std::string_view text) { return ImGui::CalcTextSize(std::string(text).c_str()).x; };
+  const auto button_width = [&](std::string_view text) { return text_width(text) + 2 * style.FramePadding.x; };
+  float needed = text_width(app.text("app.name")) * 1.4f;  // the name, in the heading style
+  for (const auto& entry : entries) needed += button_width(app.text(entry.key)) + style.ItemSpacing.x;
+  needed += gap;
+  for (const Language language : {Language::fr, Language::en, Language::es})
+    needed += ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+              text_width(tr("language." + std::string(to_string(language)), language)) + style.ItemSpacing.x;
+  if (app.signed_in()) {
+    const auto& user = app.session.me->user;
+    const auto role = std::string(app.text("role." + std::string(to_string(user.role))));
+    needed += gap + text_width(app.format("nav.signed_in_as", {{"name", user.name}, {"role", role}}));
+    needed += style.ItemSpacing.x + button_width(app.text("nav.logout"));
+  }
+  return needed <= ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX();
 }
 
 void languages(App& app, bool same_line) {
@@ -41,12 +68,20 @@ void signed_in_line(App& app) {
   ImGui::TextUnformatted(app.format("nav.signed_in_as", {{"name", user.name}, {"role", role}}).c_str());
 }
 
-void wide_bar(App& app) {
+bool nav_button(App& app, const NavEntry& entry) {
+  if (entry.current) push_button_style(ButtonStyle::primary);
+  const bool pressed = button(app, entry.id, entry.key);
+  if (entry.current) pop_button_style();
+  return pressed;
+}
+
+void wide_bar(App& app, const std::vector<NavEntry>& entries) {
   const float gap = 1.5f * ImGui::GetFontSize();
-  for (const auto& entry : nav_entries(app)) {
-    if (!app.signed_in() && app.screen() == "home" && std::string_view(entry.id) == "nav.home") continue;
-    ImGui::SameLine(0.0f, gap);
-    if (button(app, entry.id, entry.key)) app.navigate(entry.address);
+  bool first = true;
+  for (const auto& entry : entries) {
+    ImGui::SameLine(0.0f, first ? gap : -1.0f);
+    first = false;
+    if (nav_button(app, entry)) app.navigate(entry.address);
   }
   // The rest at the right edge: languages, who is signed in, log out.
   ImGui::SameLine(0.0f, gap);
@@ -59,15 +94,15 @@ void wide_bar(App& app) {
   }
 }
 
-void compact_bar(App& app) {
+void compact_bar(App& app, const std::vector<NavEntry>& entries) {
   const char* menu_text_key = "nav.menu";
   const float width = ImGui::CalcTextSize(std::string(app.text(menu_text_key)).c_str()).x +
                       2 * ImGui::GetStyle().FramePadding.x;
   ImGui::SameLine(ImGui::GetContentRegionMax().x - width);
   if (button(app, "nav.menu", menu_text_key)) ImGui::OpenPopup("##menu");
   if (ImGui::BeginPopup("##menu")) {  // closes on Escape or a tap outside
-    for (const auto& entry : nav_entries(app))
-      if (button(app, entry.id, entry.key)) {
+    for (const auto& entry : entries)
+      if (nav_button(app, entry)) {
         app.navigate(entry.address);
         ImGui::CloseCurrentPopup();
       }
@@ -90,8 +125,9 @@ void compact_bar(App& app) {
 void draw_top_bar(App& app) {
   ImGui::AlignTextToFramePadding();
   with_title_font([&] { ImGui::TextUnformatted(std::string(app.text("app.name")).c_str()); });
-  if (compact_layout()) compact_bar(app);
-  else wide_bar(app);
+  const auto entries = nav_entries(app);
+  if (compact_layout() || !wide_bar_fits(app, entries)) compact_bar(app, entries);
+  else wide_bar(app, entries);
 }
 
 }  // namespace tessera::client::ui

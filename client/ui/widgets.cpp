@@ -3,14 +3,14 @@
 
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "ui/theme.hpp"
+
 namespace tessera::client::ui {
 
 namespace {
-const ImVec4 kErrorColor{0.75f, 0.05f, 0.05f, 1.0f};
-
 void show_error(App& app, const Error& error) {
   app.record().error_shown = true;
-  ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
   ImGui::TextWrapped("%s", app.error_text(error).c_str());
   ImGui::PopStyleColor();
 }
@@ -38,16 +38,9 @@ void recorded_text(App& app, std::string_view id, const std::string& text, bool 
 }
 
 void with_title_font(const std::function<void()>& draw) {
-  const auto& fonts = ImGui::GetIO().Fonts->Fonts;
-  if (fonts.Size > 1) {
-    ImGui::PushFont(fonts[1]);
-    draw();
-    ImGui::PopFont();
-  } else {
-    ImGui::SetWindowFontScale(1.35f);
-    draw();
-    ImGui::SetWindowFontScale(1.0f);
-  }
+  push_text_style(TextStyle::heading);
+  draw();
+  pop_text_style();
 }
 
 void title(App& app, std::string_view key) {
@@ -68,26 +61,33 @@ bool button(App& app, std::string_view id, std::string_view key) {
 bool submit_button(App& app, std::string_view id, std::string_view key, std::string_view busy_kind) {
   const bool busy = !busy_kind.empty() && app.busy(busy_kind);
   ImGui::BeginDisabled(busy);
-  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.16f, 0.38f, 0.72f, 1.0f));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.22f, 0.45f, 0.80f, 1.0f));
-  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.12f, 0.30f, 0.62f, 1.0f));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  push_button_style(ButtonStyle::primary);
   const bool pressed = button(app, id, key);
-  ImGui::PopStyleColor(4);
+  pop_button_style();
   ImGui::EndDisabled();
   return pressed && !busy;
 }
 
 bool secondary_button(App& app, std::string_view id, std::string_view key) { return button(app, id, key); }
 
+bool danger_button(App& app, std::string_view id, std::string_view key, std::string_view busy_kind) {
+  const bool busy = !busy_kind.empty() && app.busy(busy_kind);
+  ImGui::BeginDisabled(busy);
+  push_button_style(ButtonStyle::danger);
+  const bool pressed = button(app, id, key);
+  pop_button_style();
+  ImGui::EndDisabled();
+  return pressed && !busy;
+}
+
 ImVec4 tone_colour(Tone tone) {
   switch (tone) {
-    case Tone::info: return ImVec4(0.10f, 0.33f, 0.65f, 1.0f);
-    case Tone::success: return ImVec4(0.09f, 0.45f, 0.20f, 1.0f);
-    case Tone::warning: return ImVec4(0.62f, 0.38f, 0.0f, 1.0f);
-    case Tone::danger: return kErrorColor;
+    case Tone::info: return palette().brand;
+    case Tone::success: return palette().success;
+    case Tone::warning: return palette().warning;
+    case Tone::danger: return palette().danger;
   }
-  return kErrorColor;
+  return palette().text;
 }
 
 void notice_banner(App& app, std::string_view id, const std::string& text, Tone tone) {
@@ -99,7 +99,7 @@ void notice_banner(App& app, std::string_view id, const std::string& text, Tone 
 }
 
 void help_text(const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
   ImGui::TextWrapped("%s", text.c_str());
   ImGui::PopStyleColor();
 }

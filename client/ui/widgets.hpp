@@ -32,6 +32,8 @@ bool button_with_text(App& app, std::string_view id, const std::string& text);
 bool submit_button(App& app, std::string_view id, std::string_view key, std::string_view busy_kind = {});
 // A secondary action, drawn quieter than the primary one.
 bool secondary_button(App& app, std::string_view id, std::string_view key);
+// A destructive action (cancel a subscription, remove a user): in the danger colour.
+bool danger_button(App& app, std::string_view id, std::string_view key, std::string_view busy_kind = {});
 
 enum class Tone { info, success, warning, danger };
 ImVec4 tone_colour(Tone tone);

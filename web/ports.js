@@ -182,6 +182,17 @@
       .then(answer, () => answer(false));
   };
 
+  // A file of the server, downloaded without leaving the page (the answer is an attachment).
+  ports.download = function (path) {
+    const link = document.createElement('a');
+    link.href = path;
+    link.download = '';
+    link.rel = 'noopener';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  };
+
   // [SECTION] The service worker: the app shell offline, and new versions without losing drafts
   let waiting = null;
   function offerUpdate(worker) {

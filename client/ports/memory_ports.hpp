@@ -53,6 +53,7 @@ class MemoryBrowser final : public Browser {
   void ask_persistent_storage(std::function<void(bool)> done) override { done(persist_granted); }
   void apply_update() override { ++updates_applied; }
   void open_external(const std::string& url) override { opened_urls.push_back(url); }
+  void download(const std::string& path) override { downloads.push_back(path); }
   // Back and Forward: move in the history; the caller tells the app (on_address_changed).
   bool back();
   bool forward();
@@ -66,6 +67,7 @@ class MemoryBrowser final : public Browser {
   bool persist_granted = true;
   int updates_applied = 0;
   std::vector<std::string> opened_urls;
+  std::vector<std::string> downloads;
 };
 
 }  // namespace tessera::client

@@ -60,6 +60,9 @@ class Browser {
   virtual void ask_persistent_storage(std::function<void(bool)> done) = 0;
   virtual void apply_update() = 0;  // a new version is waiting: activate it and reload
   virtual void open_external(const std::string& url) = 0;  // leaves the app (PayPal)
+  // Downloads a file of the server ("/api/v1/invoices/3/pdf", a ticket's attachment) without
+  // leaving the page; the browser sends the session's cookie.
+  virtual void download(const std::string& path) = 0;
 };
 
 }  // namespace tessera::client

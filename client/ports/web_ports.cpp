@@ -49,6 +49,7 @@ EM_JS(int, js_utc_offset_minutes, (double at_ms), { return -new Date(at_ms).getT
 EM_JS(void, js_persist, (double request_id), { window.tesseraPorts.persist(request_id); });
 EM_JS(void, js_apply_update, (), { window.tesseraPorts.applyUpdate(); });
 EM_JS(void, js_open_external, (const char* url), { window.location.assign(UTF8ToString(url)); });
+EM_JS(void, js_download, (const char* path), { window.tesseraPorts.download(UTF8ToString(path)); });
 
 class WebStorage;
 class WebEventStream;
@@ -130,6 +131,7 @@ class WebBrowser final : public Browser {
   }
   void apply_update() override { js_apply_update(); }
   void open_external(const std::string& url) override { js_open_external(url.c_str()); }
+  void download(const std::string& path) override { js_download(path.c_str()); }
   void persisted(double id, bool granted) {
     const auto pending = pending_.find(id);
     if (pending == pending_.end()) return;

@@ -32,6 +32,8 @@ bool draw_outbox_item(App& app, const OutboxItem& item, std::string_view label);
 std::string outbox_subject(const OutboxItem& item);  // a queued ticket's subject, a reply's first words
 // "Known on 2 Dec, 14:32 — may be out of date": above data read from the device, or while offline.
 void stale_note(App& app, bool fresh, double at_ms);
+// attachments_view.cpp: a ticket's files with their details and a Download button each.
+void draw_attachments(App& app, const wire::TicketDetail& detail);
 // The reply box of a ticket (customers and staff): the draft, its state, pending replies.
 void draw_reply_box(App& app, Id ticket_id, bool staff);
 

@@ -26,6 +26,8 @@ void draw_entry(App& app, const wire::TimelineEntry& entry) {
     const auto from = entry.status_from ? status_text(app, *entry.status_from) : std::string("-");
     const auto to = entry.status_to ? status_text(app, *entry.status_to) : std::string("-");
     ImGui::TextWrapped("%s", format_text(app.text("ticket.status_changed"), {{"from", from}, {"to", to}}).c_str());
+  } else if (entry.kind == "attachment") {
+    ImGui::TextWrapped("%s", format_text(app.text("timeline.attachment"), {{"name", entry.body}}).c_str());
   } else if (entry.kind == "time_entry") {
     ImGui::TextWrapped("%s", format_text(app.text("ticket.time_entry"),
                                          {{"minutes", std::to_string(entry.minutes)}, {"note", entry.body}})
@@ -49,6 +51,7 @@ void draw_timeline(App& app, const wire::TicketDetail& detail) {
   ImGui::TextDisabled("%s", std::string(app.text("ticket.description")).c_str());
   ImGui::TextWrapped("%s", detail.description.c_str());
   ImGui::Spacing();
+  draw_attachments(app, detail);
   ImGui::Separator();
   ImGui::TextUnformatted(std::string(app.text("ticket.timeline")).c_str());
   ImGui::Spacing();

@@ -60,6 +60,15 @@ constexpr std::array kClientTexts{
               "This ticket was never opened on this device: it will show when the connection returns.",
               "Este ticket no se abrió aún en este dispositivo: se mostrará cuando vuelva la conexión."},
     TextEntry{"ticket.add_note", "Ajouter la note", "Add the note", "Añadir la nota"},
+    // [SECTION] Attachments
+    TextEntry{"attachments.title", "Pièces jointes", "Attachments", "Archivos adjuntos"},
+    TextEntry{"attachments.download", "Télécharger", "Download", "Descargar"},
+    TextEntry{"attachments.line", "{type}, {size} · {who}, {when}", "{type}, {size} · {who}, {when}",
+              "{type}, {size} · {who}, {when}"},
+    TextEntry{"attachments.size_b", "{size} o", "{size} B", "{size} B"},
+    TextEntry{"attachments.size_kb", "{size} Ko", "{size} KB", "{size} KB"},
+    TextEntry{"attachments.size_mb", "{size} Mo", "{size} MB", "{size} MB"},
+    TextEntry{"timeline.attachment", "Fichier joint : {name}", "File attached: {name}", "Archivo adjunto: {name}"},
     // [SECTION] Dates
     TextEntry{"time.day_month_clock", "{day} {month}, {clock}", "{day} {month}, {clock}", "{day} {month}, {clock}"},
     TextEntry{"month.jan", "janv.", "Jan", "ene."},

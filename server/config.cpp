@@ -49,6 +49,10 @@ void load_config_env(Config& config) {
   if (const char* value = std::getenv("TESSERA_WEB_ROOT")) config.web_root = value;
   if (const char* value = std::getenv("TESSERA_COOKIE_SECURE")) config.cookie_secure = std::string(value) == "1";
   if (const char* value = std::getenv("TESSERA_PUBLIC_URL")) config.public_url = value;
+  if (const char* value = std::getenv("TESSERA_AUTH_ATTEMPTS_PER_MINUTE")) {
+    const int attempts = std::atoi(value);
+    if (attempts > 0) config.auth_attempts_per_minute = attempts;  // 0 or junk: the default stays
+  }
   if (const char* value = std::getenv("TESSERA_TRUSTED_PROXIES")) {
     config.trusted_proxies.clear();
     std::stringstream list(value);

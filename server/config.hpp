@@ -43,7 +43,7 @@ Instant system_now();
 // Apply `key = value` settings from a TOML-like file (flat keys; strings in quotes).
 Result<bool> load_config_file(const std::string& path, Config& config);
 // Apply TESSERA_DB, TESSERA_HOST, TESSERA_PORT, TESSERA_WEB_ROOT, TESSERA_COOKIE_SECURE,
-// TESSERA_PUBLIC_URL, TESSERA_TRUSTED_PROXIES (comma-separated), TESSERA_PAYPAL_*.
+// TESSERA_PUBLIC_URL, TESSERA_AUTH_ATTEMPTS_PER_MINUTE, TESSERA_TRUSTED_PROXIES (comma-separated), TESSERA_PAYPAL_*.
 void load_config_env(Config& config);
 
 }  // namespace tessera::server

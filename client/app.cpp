@@ -23,7 +23,7 @@ constexpr int kStoredSessionVersion = 1;
 constexpr std::string_view kSessionKey = "session";  // the last signed-in user, for offline starts
 
 std::optional<wire::Me> decode_me(const std::string& body) {
-  const auto parsed = json::parse(body, nullptr, false);
+  const auto parsed = read::parse(body);
   if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
   try {
     return parsed.get<wire::Me>();
@@ -361,7 +361,7 @@ std::string_view App::text(std::string_view key) const {
 
 Error App::error_of(const HttpResponse& answer) {
   if (answer.status == 0) return make_error("network");
-  const auto parsed = json::parse(answer.body, nullptr, false);
+  const auto parsed = read::parse(answer.body);
   Error failure = !parsed.is_discarded() && parsed.is_object() ? wire::parse_error_body(parsed) : make_error("internal");
   if (failure.code == "invalid_json" && answer.status >= 500) failure = make_error("internal");
   return failure;

@@ -16,9 +16,10 @@ for item in "${presets[@]}"; do
   echo "build: $preset"
   # A new build folder, or one configured with other Dear ImGui sources (an older checkout's).
   cached_imgui="$(sed -n 's/^TESSERA_IMGUI_DIR:PATH=//p' "build/$preset/CMakeCache.txt" 2>/dev/null || true)"
-  if [[ ! -f "build/$preset/build.ninja" || "$cached_imgui" != "$TESSERA_IMGUI_DIR" ]]; then
+  cached_httplib="$(sed -n 's/^TESSERA_HTTPLIB_DIR:PATH=//p' "build/$preset/CMakeCache.txt" 2>/dev/null || true)"
+  if [[ ! -f "build/$preset/build.ninja" || "$cached_imgui" != "$TESSERA_IMGUI_DIR" || "$cached_httplib" != "$TESSERA_HTTPLIB_DIR" ]]; then
     mkdir -p build
-    cmake --preset "$preset" -DTESSERA_IMGUI_DIR="$TESSERA_IMGUI_DIR" > "build/configure-$preset.log" 2>&1 \
+    cmake --preset "$preset" -DTESSERA_IMGUI_DIR="$TESSERA_IMGUI_DIR" -DTESSERA_HTTPLIB_DIR="$TESSERA_HTTPLIB_DIR" > "build/configure-$preset.log" 2>&1 \
       || { cat "build/configure-$preset.log"; exit 1; }
   fi
   if [[ -n "$target" ]]; then cmake --build --preset "$preset" --target "$target"; else cmake --build --preset "$preset"; fi

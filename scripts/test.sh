@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test suite: domain (native), server, client (native
 # headless frames), domain again as WebAssembly under Node, and the end-to-end scenarios in
-# headless Chromium (tests/e2e/run.mjs). Prints a line per suite and a closing "N passed, M failed" line;
+# headless Chromium (tests/e2e/run.mjs), then each libFuzzer target for 40 s (scripts/fuzz.sh:
+# a crash fails the run; each target counts as a test). Prints a line per suite and a closing "N passed, M failed" line;
 # exits non-zero if anything failed.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -60,6 +61,22 @@ total_passed=$((total_passed + passed)); total_failed=$((total_failed + failed))
 summary+=("$(printf '%-14s %4d passed, %d failed' e2e "$passed" "$failed")")
 grep -E 'first frame|^idle:|screenshots in' "$e2e_log" | head -n 4
 if [[ "$failed" != 0 ]]; then echo "---- e2e failed; its log:"; tail -n 60 "$e2e_log"; fi
+echo "      $(( $(date +%s) - t0 )) s"
+
+echo "test: fuzz (libFuzzer, ${TESSERA_FUZZ_SECONDS:-40} s per target)"
+t0=$(date +%s)
+fuzz_log=build/test-logs/fuzz.log
+bash scripts/fuzz.sh "${TESSERA_FUZZ_SECONDS:-40}" > "$fuzz_log" 2>&1
+code=$?
+summary_line=$(grep -E '^fuzz: [0-9]+ passed, [0-9]+ failed' "$fuzz_log" | tail -n1)
+passed=$(sed -E 's/^fuzz: ([0-9]+) passed.*/\1/' <<< "$summary_line")
+failed=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<< "$summary_line")
+passed=${passed:-0}; failed=${failed:-0}
+if [[ "$code" != 0 && "$failed" == 0 ]]; then failed=1; fi
+total_passed=$((total_passed + passed)); total_failed=$((total_failed + failed))
+summary+=("$(printf '%-14s %4d passed, %d failed' fuzz "$passed" "$failed")")
+grep -E '^fuzz ' "$fuzz_log"
+if [[ "$failed" != 0 ]]; then echo "---- fuzz failed; its log:"; tail -n 40 "$fuzz_log"; fi
 echo "      $(( $(date +%s) - t0 )) s"
 
 echo

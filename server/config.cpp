@@ -27,6 +27,10 @@ Result<bool> load_config_file(const std::string& path, Config& config) {
   config.web_root = table["web_root"].value_or(config.web_root);
   config.cookie_secure = table["cookie_secure"].value_or(config.cookie_secure);
   config.auth_attempts_per_minute = table["auth_attempts_per_minute"].value_or(config.auth_attempts_per_minute);
+  config.max_connections = table["max_connections"].value_or(config.max_connections);
+  config.max_connections_per_address = table["max_connections_per_address"].value_or(config.max_connections_per_address);
+  config.header_deadline_seconds = table["header_deadline_seconds"].value_or(config.header_deadline_seconds);
+  config.body_deadline_seconds = table["body_deadline_seconds"].value_or(config.body_deadline_seconds);
   config.trial.minutes = table["trial_minutes"].value_or(config.trial.minutes);
   config.trial.validity_days = table["trial_validity_days"].value_or(config.trial.validity_days);
   config.public_url = table["public_url"].value_or(config.public_url);
@@ -52,6 +56,10 @@ void load_config_env(Config& config) {
   if (const char* value = std::getenv("TESSERA_AUTH_ATTEMPTS_PER_MINUTE")) {
     const int attempts = std::atoi(value);
     if (attempts > 0) config.auth_attempts_per_minute = attempts;  // 0 or junk: the default stays
+  }
+  if (const char* value = std::getenv("TESSERA_MAX_CONNECTIONS_PER_ADDRESS")) {
+    const int connections = std::atoi(value);
+    if (connections > 0) config.max_connections_per_address = static_cast<std::size_t>(connections);
   }
   if (const char* value = std::getenv("TESSERA_TRUSTED_PROXIES")) {
     config.trusted_proxies.clear();

@@ -21,6 +21,13 @@ struct Config {
   bool cookie_secure = false;   // set true behind a TLS reverse proxy
   std::size_t max_body_bytes = 64 * 1024;
   int io_timeout_seconds = 10;
+  // Connections (server/http_guard.hpp): at most max_connections at once, at most
+  // max_connections_per_address from one peer (trusted proxies exempt), a request's headers
+  // within header_deadline_seconds of its first byte, its body within body_deadline_seconds.
+  std::size_t max_connections = 1000;
+  std::size_t max_connections_per_address = 128;
+  int header_deadline_seconds = 10;
+  int body_deadline_seconds = 60;
   int auth_attempts_per_minute = 10;  // log-in and sign-up, per client address
   // Reverse proxies whose X-Forwarded-For is believed (their address as the peer's): the
   // rate limits then count the client's address, not the proxy's. Empty: the header is ignored.
@@ -43,7 +50,7 @@ Instant system_now();
 // Apply `key = value` settings from a TOML-like file (flat keys; strings in quotes).
 Result<bool> load_config_file(const std::string& path, Config& config);
 // Apply TESSERA_DB, TESSERA_HOST, TESSERA_PORT, TESSERA_WEB_ROOT, TESSERA_COOKIE_SECURE,
-// TESSERA_PUBLIC_URL, TESSERA_AUTH_ATTEMPTS_PER_MINUTE, TESSERA_TRUSTED_PROXIES (comma-separated), TESSERA_PAYPAL_*.
+// TESSERA_PUBLIC_URL, TESSERA_AUTH_ATTEMPTS_PER_MINUTE, TESSERA_MAX_CONNECTIONS_PER_ADDRESS, TESSERA_TRUSTED_PROXIES (comma-separated), TESSERA_PAYPAL_*.
 void load_config_env(Config& config);
 
 }  // namespace tessera::server

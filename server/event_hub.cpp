@@ -38,9 +38,16 @@ bool Subscription::closed() const {
   return closed_;
 }
 
-std::shared_ptr<Subscription> EventHub::subscribe(const Viewer& viewer) {
+std::shared_ptr<Subscription> EventHub::subscribe(const Viewer& viewer, std::string* error) {
   std::lock_guard lock(mutex_);
-  if (subscriptions_.size() >= max_streams_) return nullptr;
+  const auto refuse = [&](const char* code) {
+    if (error) *error = code;
+    return nullptr;
+  };
+  const auto own = std::count_if(subscriptions_.begin(), subscriptions_.end(),
+                                 [&](const auto& open) { return open->viewer().user_id == viewer.user_id; });
+  if (static_cast<std::size_t>(own) >= max_streams_per_user_) return refuse("too_many_user_streams");
+  if (subscriptions_.size() >= max_streams_) return refuse("too_many_streams");
   subscriptions_.push_back(std::make_shared<Subscription>(viewer));
   return subscriptions_.back();
 }
@@ -58,7 +65,9 @@ void EventHub::publish(const TicketChange& change) {
                             "\n\n";
   std::lock_guard lock(mutex_);
   for (const auto& subscription : subscriptions_)
-    if (may_see_ticket(subscription->viewer(), change.ownership)) subscription->push(event);
+    if (may_see_ticket(subscription->viewer(), change.ownership) &&
+        (!change.staff_only || may_see_internal_notes(subscription->viewer())))
+      subscription->push(event);
 }
 
 std::size_t EventHub::stream_count() {

@@ -20,6 +20,7 @@ struct TicketChange {
   TicketOwnership ownership;
   TicketStatus status = TicketStatus::new_;
   Instant at = 0;
+  bool staff_only = false;  // an internal note: customers' streams are not told
 };
 
 class Subscription {
@@ -42,9 +43,11 @@ class Subscription {
 
 class EventHub {
  public:
-  explicit EventHub(std::size_t max_streams) : max_streams_(max_streams) {}
-  // Null when too many streams are open.
-  std::shared_ptr<Subscription> subscribe(const Viewer& viewer);
+  EventHub(std::size_t max_streams, std::size_t max_streams_per_user)
+      : max_streams_(max_streams), max_streams_per_user_(max_streams_per_user) {}
+  // Null when too many streams are open: in all (`error` too_many_streams), or for this user
+  // (too_many_user_streams), so one user cannot take every stream.
+  std::shared_ptr<Subscription> subscribe(const Viewer& viewer, std::string* error = nullptr);
   void unsubscribe(const std::shared_ptr<Subscription>& subscription);
   void publish(const TicketChange& change);
   void close_all();
@@ -52,6 +55,7 @@ class EventHub {
 
  private:
   std::size_t max_streams_;
+  std::size_t max_streams_per_user_;
   std::mutex mutex_;
   std::vector<std::shared_ptr<Subscription>> subscriptions_;
 };

@@ -3,9 +3,6 @@
 // [SECTION] Middleware  [SECTION] Routes (the handlers live in routes_*.cpp)
 #include "http_server.hpp"
 
-#include <sys/socket.h>
-
-#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -28,13 +25,21 @@ std::unique_ptr<PayPalClient> make_paypal(Config& config) {
   return std::make_unique<PayPalClient>(config.paypal);
 }
 
-// The Content-Length header's value (0 when absent; unreadable counts as too large).
-std::size_t declared_length(const httplib::Request& req) {
-  const std::string text = req.get_header_value("Content-Length");
-  std::size_t length = 0;
-  const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), length);
-  if (text.empty()) return 0;
-  return failure == std::errc() && end == text.data() + text.size() ? length : SIZE_MAX;
+GuardLimits guard_limits(const Config& config) {
+  GuardLimits limits;
+  limits.max_connections = config.max_connections;
+  limits.max_connections_per_address = config.max_connections_per_address;
+  limits.header_deadline_seconds = config.header_deadline_seconds;
+  limits.body_deadline_seconds = config.body_deadline_seconds;
+  return limits;
+}
+
+// A refusal before the body is read: the connection closes after the answer, so a body
+// the client still sends is never read as the next request.
+httplib::Server::HandlerResponse refuse_unread(httplib::Response& res, const Error& error, std::size_t body_bytes) {
+  send_error(res, error);
+  GuardedServer::close_after_answer(res, body_bytes);
+  return httplib::Server::HandlerResponse::Handled;
 }
 
 bool is_state_changing(const std::string& method) {
@@ -54,10 +59,10 @@ HttpServer::HttpServer(Config config)
       onboarding_(store_, service_),
       scheduler_(store_, service_, commerce_),
       auth_limiter_(config_.auth_attempts_per_minute),
+      http_(guard_limits(config_), config_.trusted_proxies),
       routes_{http_, service_, commerce_, transparency_, members_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
-  // A kept-alive connection holds a worker thread while it lives, and so does each event
-  // stream: enough threads for a proxy's (or a benchmark's) pool of connections plus the streams.
-  http_.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+  // A connection holds a thread of its own while it lives (GuardedServer: at most
+  // config.max_connections, started on demand), and so does each event stream.
   // Attachments are the only large bodies; every other request is held to max_body_bytes
   // before its body is read (the pre-routing handler below).
   http_.set_payload_max_length(static_cast<std::size_t>(kMaxAttachmentBytes) + 1);
@@ -68,34 +73,29 @@ HttpServer::HttpServer(Config config)
   // Without TCP_NODELAY an answer written in two pieces (headers, body) waits for the
   // client's delayed ACK: 40 ms per request on Linux. Accepted sockets inherit it.
   http_.set_tcp_nodelay(true);
-  // Debian's shared cpp-httplib listens with a backlog of 5 (compiled in): keep the socket to
-  // listen again with a longer queue once bound (see bind), else bursts of connections wait
-  // for SYN retries (1 s and more).
-  http_.set_socket_options([this](socket_t socket) {
-    httplib::default_socket_options(socket);
-    listen_socket_ = socket;
-  });
+  // The listen backlog (1024, not the library's 5) is a compile-time setting of cpp-httplib
+  // (cmake/Dependencies.cmake), as are the header line and count limits and the range count.
 
+  // Every request passes here after its headers and before its body is read, and before
+  // any authentication work: framing, header size and body size are judged first.
   http_.set_pre_routing_handler([webhook = routes_.api + "/paypal/webhook", max_body = config_.max_body_bytes,
+                                  max_header_bytes = http_.limits().max_header_bytes,
                                   upload = std::regex(routes_.api + R"(/tickets/\d+/attachments)")](
                                      const httplib::Request& req, httplib::Response& res) {
-    if (is_state_changing(req.method) && !std::regex_match(req.path, upload)) {
-      // Small bodies only, with a declared length, so nothing large is ever read here.
-      if (!req.has_header("Content-Length") && req.has_header("Transfer-Encoding")) {
-        send_error(res, make_error("length_required"));
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      if (declared_length(req) > max_body) {
-        send_error(res, make_error("body_too_large"));
-        return httplib::Server::HandlerResponse::Handled;
-      }
-    }
+    const std::size_t body_bytes = declared_body_length(req);
+    if (const auto refusal = check_framing(req, max_header_bytes))
+      return refuse_unread(res, make_error(refusal->code), body_bytes);
+    // Attachments are the only large bodies (the library refuses past 5 MiB before reading);
+    // every other request is held to max_body_bytes, so nothing large is ever read.
+    if (body_bytes > max_body && !(req.method == "POST" && std::regex_match(req.path, upload)))
+      return refuse_unread(res, make_error("body_too_large"), body_bytes);
+    if (body_bytes > static_cast<std::size_t>(kMaxAttachmentBytes))
+      return refuse_unread(res, make_error("body_too_large"), body_bytes);
+    GuardedServer::headers_read(body_bytes);
     // PayPal's webhook cannot send the header; it is verified through PayPal instead.
     if (req.path.rfind("/api/", 0) == 0 && is_state_changing(req.method) && req.path != webhook &&
-        req.get_header_value(std::string(wire::kCsrfHeader)) != "1") {
-      send_error(res, make_error("missing_csrf_header"));
-      return httplib::Server::HandlerResponse::Handled;
-    }
+        req.get_header_value(std::string(wire::kCsrfHeader)) != "1")
+      return refuse_unread(res, make_error("missing_csrf_header"), body_bytes);
     return httplib::Server::HandlerResponse::Unhandled;
   });
   http_.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
@@ -145,9 +145,7 @@ HttpServer::HttpServer(Config config)
 }
 
 int HttpServer::bind(const std::string& host, int port) {
-  const int bound = port == 0 ? http_.bind_to_any_port(host) : (http_.bind_to_port(host, port) ? port : -1);
-  if (bound > 0 && listen_socket_ != socket_t(-1)) ::listen(listen_socket_, kListenBacklog);
-  return bound;
+  return port == 0 ? http_.bind_to_any_port(host) : (http_.bind_to_port(host, port) ? port : -1);
 }
 
 bool HttpServer::listen() { return http_.listen_after_bind(); }
@@ -166,6 +164,7 @@ void HttpServer::install_routes() {
   install_ticket_routes(routes_);
   install_commerce_routes(routes_);
   install_public_routes(routes_);
+  install_site_routes(routes_);
   install_admin_routes(routes_);
   install_account_routes(routes_);
   install_subscription_routes(routes_);

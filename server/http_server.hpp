@@ -1,4 +1,5 @@
-// The HTTP server: cpp-httplib with explicit limits, security headers, the CSRF header
+// The HTTP server: cpp-httplib behind Tessera's guard (http_guard.hpp: connection caps,
+// read deadlines, framing checks) with explicit limits, security headers, the CSRF header
 // check, session cookies, JSON errors, the static web client, and the thin handlers of
 // the /api/v1 routes (each parses, calls the Service, answers).
 #pragma once
@@ -8,6 +9,7 @@
 
 #include "commerce.hpp"
 #include "config.hpp"
+#include "http_guard.hpp"
 #include "http_util.hpp"
 #include "members.hpp"
 #include "rate_limiter.hpp"
@@ -38,9 +40,6 @@ class HttpServer {
 
  private:
   void install_routes();
-  static constexpr int kWorkerThreads = 128;
-  static constexpr int kListenBacklog = 1024;  // the kernel caps it at net.core.somaxconn
-
 
   Config config_;
   SqliteStore store_;
@@ -53,9 +52,8 @@ class HttpServer {
   OnboardingService onboarding_;
   Scheduler scheduler_;
   RateLimiter auth_limiter_;
-  httplib::Server http_;
+  GuardedServer http_;
   RouteContext routes_;  // the route handlers refer to it: it lives as long as the server
-  socket_t listen_socket_ = socket_t(-1);
 };
 
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "tessera/json_limits.hpp"
 #include "tessera/texts.hpp"
 
 namespace tessera::server {
@@ -30,7 +31,8 @@ int http_status_for(const std::string& code) {
       {"length_required", 411},      {"seats_in_use", 409},
       {"subscription_suspended", 402}, {"renewal_pending", 409},    {"renewal_order_not_cancellable", 409},
       {"paypal_checkout_not_needed", 409}, {"too_many_users_removed", 409}, {"subscription_not_usable", 409},
-      {"paypal_timeout", 504},       {"webhook_unverified", 400},   {"too_many_streams", 503},       {"paypal_error", 502},         {"paypal_invalid_response", 502},
+      {"paypal_timeout", 504},       {"webhook_unverified", 400},   {"too_many_streams", 503},       {"too_many_user_streams", 429},
+      {"bad_framing", 400},          {"headers_too_large", 431},    {"json_too_deep", 400},       {"paypal_error", 502},         {"paypal_invalid_response", 502},
       {"onboarding_not_available", 409}, {"onboarding_done", 409}, {"onboarding_not_started", 409}, {"slot_unavailable", 409}, {"slot_booked", 409},
   };
   const auto found = statuses.find(code);
@@ -74,12 +76,20 @@ void send_done(httplib::Response& res, const Result<bool>& result) {
 }
 
 std::optional<json> parse_body(const httplib::Request& req, httplib::Response& res) {
-  json body = json::parse(req.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded() || !body.is_object()) {
+  // Every request body is parsed here: a document deeper than kMaxJsonDepth is refused
+  // before any value is built (the HTTP layer has already held its size to max_body_bytes).
+  auto parsed = parse_json_limited(req.body);
+  if (parsed.refusal == JsonRefusal::too_deep) {
+    Error error = make_error("json_too_deep");
+    error.params["max"] = std::to_string(kMaxJsonDepth);
+    send_error(res, error);
+    return std::nullopt;
+  }
+  if (!parsed || !parsed.value.is_object()) {
     send_error(res, make_error("invalid_json"));
     return std::nullopt;
   }
-  return body;
+  return std::move(parsed.value);
 }
 
 std::string session_token(const httplib::Request& req) {

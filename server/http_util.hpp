@@ -72,6 +72,7 @@ void install_auth_routes(RouteContext& routes);
 void install_ticket_routes(RouteContext& routes);
 void install_commerce_routes(RouteContext& routes);
 void install_public_routes(RouteContext& routes);
+void install_site_routes(RouteContext& routes);  // the plain HTML public pages
 void install_admin_routes(RouteContext& routes);
 void install_account_routes(RouteContext& routes);
 void install_subscription_routes(RouteContext& routes);

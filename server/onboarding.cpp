@@ -2,9 +2,11 @@
 #include "onboarding.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "tessera/domain_wire.hpp"
+#include "tessera/json_limits.hpp"
 
 namespace tessera::server {
 
@@ -260,14 +262,15 @@ Result<json> OnboardingService::slots(const UserRecord& staff) {
 Result<json> OnboardingService::add_slot(const UserRecord& admin, const json& body) {
   if (admin.role != Role::admin) return make_error("forbidden");
   AvailabilitySlot slot;
-  const auto starts = body.find("starts_at");
-  if (starts == body.end() || starts->is_null()) return make_error("required", "starts_at");
-  if (!starts->is_number_integer()) return make_error("invalid_type", "starts_at");
-  slot.starts_at = starts->get<Instant>();
-  if (const auto length = body.find("length_minutes"); length != body.end() && !length->is_null()) {
-    if (!length->is_number_integer()) return make_error("invalid_type", "length_minutes");
-    slot.length = length->get<Minutes>();
-  }
+  // Instants in seconds since 1970, up to the end of the year 9999; the rules check the length's range.
+  constexpr std::int64_t kLatestInstant = 253'402'300'799;
+  std::int64_t starts_at = 0, length = slot.length;
+  if (auto error = read_integer_field(body, "starts_at", 0, kLatestInstant, starts_at)) return *error;
+  if (auto error = read_integer_field(body, "length_minutes", std::numeric_limits<std::int32_t>::min(),
+                                      std::numeric_limits<std::int32_t>::max(), length, "out_of_range", /*optional=*/true))
+    return *error;
+  slot.starts_at = starts_at;
+  slot.length = length;
   const Instant now = service_.now();
   if (auto error = validate_availability_slot(slot, now)) return *error;
   return atomically<json>(store_, [&]() -> Result<json> {

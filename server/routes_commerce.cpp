@@ -55,6 +55,8 @@ void install_commerce_routes(RouteContext& routes) {
   }));
 
   routes.http.Post(api + "/paypal/webhook", [&commerce](const httplib::Request& req, httplib::Response& res) {
+    // The body goes to PayPal as received, but is first parsed like every other (depth limit).
+    if (!parse_body(req, res)) return;
     const auto handled = commerce.paypal_webhook(req.headers, req.body);
     if (!handled) return send_error(res, handled.error());
     send_json(res, 200, json{{"received", true}, {"duplicate", !*handled}});

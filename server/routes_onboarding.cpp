@@ -1,7 +1,10 @@
 // Routes of the startup conference (see onboarding.hpp): the owner's /onboarding step,
 // staff's view of any account's step and its completion, the admin's availability slots.
 // Form errors answer 422.
+#include <limits>
+
 #include "http_util.hpp"
+#include "tessera/json_limits.hpp"
 #include "onboarding.hpp"
 
 namespace tessera::server {
@@ -29,10 +32,10 @@ void install_onboarding_routes(RouteContext& routes, OnboardingService& onboardi
                                                                             const UserRecord& user) {
     const auto body = parse_body(req, res);
     if (!body) return;
-    const auto slot = body->find("slot_id");
-    if (slot == body->end() || slot->is_null()) return send_form_error(res, make_error("required", "slot_id"));
-    if (!slot->is_number_integer()) return send_form_error(res, make_error("invalid_type", "slot_id"));
-    answer(res, onboarding.book(user, slot->get<Id>()));
+    std::int64_t slot = 0;
+    if (auto error = read_integer_field(*body, "slot_id", 1, std::numeric_limits<std::int64_t>::max(), slot))
+      return send_form_error(res, *error);
+    answer(res, onboarding.book(user, slot));
   }));
 
   routes.http.Post(api + "/onboarding/by-email", routes.authed([&onboarding](const httplib::Request&,

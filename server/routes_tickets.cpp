@@ -115,12 +115,9 @@ void install_ticket_routes(RouteContext& routes) {
                                                                                    const UserRecord& user) {
     const auto target = id_and_body(req, res);
     if (!target) return;
-    const auto minutes = target->body.find("minutes");
-    if (minutes == target->body.end() || !minutes->is_number_integer()) return send_error(res, make_error("required", "minutes"));
-    const auto note = target->body.find("note");
-    if (note == target->body.end() || !note->is_string() || note->get<std::string>().empty())
-      return send_error(res, make_error("note_required", "note"));
-    send_result(res, service.adjust_time(user, target->id, minutes->get<Minutes>(), note->get<std::string>()), 201);
+    const auto adjustment = wire::parse_time_adjustment(target->body);
+    if (!adjustment) return send_error(res, adjustment.error());
+    send_result(res, service.adjust_time(user, target->id, adjustment->minutes, adjustment->note), 201);
   }));
 
   // Attachments: the raw bytes as the body, the name in ?filename=; the type is read from
@@ -151,8 +148,9 @@ void install_ticket_routes(RouteContext& routes) {
   // see changes; a comment line every 15 s keeps proxies from closing the stream.
   routes.http.Get(api + "/events", routes.authed([&service](const httplib::Request&, httplib::Response& res,
                                                             const UserRecord& user) {
-    auto subscription = service.events().subscribe(service.viewer_of(user));
-    if (!subscription) return send_error(res, make_error("too_many_streams"));
+    std::string refusal;
+    auto subscription = service.events().subscribe(service.viewer_of(user), &refusal);
+    if (!subscription) return send_error(res, make_error(refusal));
     res.set_header("Cache-Control", "no-store");
     res.set_header("X-Accel-Buffering", "no");
     res.set_chunked_content_provider(

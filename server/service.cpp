@@ -279,7 +279,7 @@ void Service::change_status(TicketRecord& ticket, TicketStatus to, std::optional
 }
 
 template <class T>
-Result<T> Service::announce(Result<T> result) {
+Result<T> Service::announce(Result<T> result, bool staff_only) {
   if (!result) return result;
   const wire::TicketSummary& ticket = [&]() -> const wire::TicketSummary& {
     if constexpr (std::is_same_v<T, CreatedTicket>) return result->detail.ticket;
@@ -287,7 +287,7 @@ Result<T> Service::announce(Result<T> result) {
   }();
   if (const auto stored = store_.ticket(ticket.id))
     events_.publish(TicketChange{stored->id, TicketOwnership{stored->account_id, stored->opened_by}, stored->status,
-                                 stored->updated_at});
+                                 stored->updated_at, staff_only});
   return result;
 }
 
@@ -378,7 +378,9 @@ Result<CreatedTicket> Service::add_message(const UserRecord& user, Id ticket_id,
     const Instant at = now();
     store_.add_ticket_event(TicketEventRecord{0, ticket.id, draft.internal ? "internal_note" : "message", at, user.id,
                                               draft.body, 0, std::nullopt, std::nullopt});
-    ticket.updated_at = at;
+    // An internal note changes nothing the customer can see or be told (SPEC §1.8): not the
+    // ticket's updated_at, and its event reaches staff streams only (announce below).
+    if (!draft.internal) ticket.updated_at = at;
     if (user.role == Role::customer && ticket.status == TicketStatus::waiting_customer) {
       const auto next = apply_ticket_action(TicketFacts{ticket.status, ticket.minutes_worked},
                                             TicketAction::customer_replied, Role::customer);
@@ -387,7 +389,7 @@ Result<CreatedTicket> Service::add_message(const UserRecord& user, Id ticket_id,
     store_.update_ticket(ticket);
     remember_request(user, idempotency_key, request_hash, ticket.id);
     return CreatedTicket{detail_of(ticket, viewer), false};
-  }));
+  }), /*staff_only=*/draft.internal);
 }
 
 Result<CreatedTicket> Service::add_attachment(const UserRecord& user, Id ticket_id, const std::string& filename,

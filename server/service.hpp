@@ -30,6 +30,8 @@ struct CreatedTicket {
 
 class Service {
  public:
+  static constexpr std::size_t kMaxStreams = 256;        // connections have their own threads now
+  static constexpr std::size_t kMaxStreamsPerUser = 4;   // a user's browsers and devices (one per browser)
   Service(Store& store, const Config& config);
   Instant now() const;
 
@@ -116,12 +118,13 @@ class Service {
   void remember_request(const UserRecord& user, const std::string& key, const std::string& request_hash, Id ticket_id);
   // Tells the open event streams allowed to see it that the ticket changed.
   template <class T>
-  Result<T> announce(Result<T> result);
+  Result<T> announce(Result<T> result, bool staff_only = false);  // staff_only: internal notes
 
   Store& store_;
   const Config& config_;
   AccountLedgers ledgers_;
-  EventHub events_{16};  // open event streams at most (each holds a worker thread)
+  // Open event streams at most, in all and per user (each holds a connection's thread).
+  EventHub events_{kMaxStreams, kMaxStreamsPerUser};
   std::string dummy_hash_;  // verified against for unknown emails, so timing does not tell
 };
 

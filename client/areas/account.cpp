@@ -2,6 +2,7 @@
 #include "areas/account.hpp"
 
 #include "app.hpp"
+#include "core/json_read.hpp"
 #include "ui/screens.hpp"
 
 namespace tessera::client {
@@ -17,7 +18,7 @@ const ScreenDef kScreens[] = {
 };
 
 std::optional<wire::Me> decode_me(const HttpResponse& answer) {
-  const auto parsed = json::parse(answer.body, nullptr, false);
+  const auto parsed = read::parse(answer.body);
   if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
   try {
     return parsed.get<wire::Me>();

@@ -27,7 +27,7 @@ const ScreenDef kScreens[] = {
 };
 
 void queue_answer(App& app, const HttpResponse& answer) {
-  const auto parsed = json::parse(answer.body, nullptr, false);
+  const auto parsed = read::parse(answer.body);
   if (answer.status != 200 || parsed.is_discarded() || !parsed.is_object() || !parsed.contains("tickets")) {
     if (answer.status != 0) app.fail(answer);
     return;

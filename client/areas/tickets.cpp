@@ -135,7 +135,7 @@ void show_detail(App& app, const wire::TicketDetail& detail) {
 }
 
 void list_answer(App& app, const HttpResponse& answer) {
-  const auto parsed = json::parse(answer.body, nullptr, false);
+  const auto parsed = read::parse(answer.body);
   const auto list = answer.status == 200 && !parsed.is_discarded() ? decode_list(parsed) : std::nullopt;
   if (!list) {
     if (answer.status != 0) app.fail(answer);  // no answer: the device's list stays, marked stale

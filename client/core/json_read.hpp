@@ -1,4 +1,4 @@
-// Type-checked reads of JSON the client stored itself (drafts, the outbox, the offline
+// Parsing the server's answers with the depth limit, and type-checked reads of JSON the client stored itself (drafts, the outbox, the offline
 // cache): a value of the wrong type reads as the default instead of throwing, because the
 // browser build does not catch exceptions and data written by an older version of the app
 // must never stop the app from starting.
@@ -6,8 +6,15 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
+
+#include "tessera/json_limits.hpp"
 
 namespace tessera::client::read {
+
+// The server's answers are parsed with the same depth limit as requests on the server
+// (kMaxJsonDepth, shared/json_limits.hpp): a discarded value when malformed or too deep.
+inline nlohmann::json parse(std::string_view text) { return parse_json_or_discarded(text); }
 
 inline const nlohmann::json* member(const nlohmann::json& object, const char* key) {
   if (!object.is_object()) return nullptr;

@@ -22,7 +22,7 @@ bool try_again_later(int status) { return status == 0 || status >= 500 || status
 
 Error error_of(const HttpResponse& answer) {
   if (answer.status == 0) return make_error("network");
-  const auto parsed = json::parse(answer.body, nullptr, false);
+  const auto parsed = read::parse(answer.body);
   if (parsed.is_discarded() || !parsed.is_object()) return make_error(answer.status >= 500 ? "internal" : "invalid_json");
   Error error = wire::parse_error_body(parsed);
   if (error.code == "invalid_json" && answer.status >= 500) error = make_error("internal");

@@ -60,7 +60,7 @@ class HttplibApi final : public Api {
   void remember_cookie(const httplib::Response& response) {
     const auto count = response.get_header_value_count("Set-Cookie");
     for (std::size_t i = 0; i < count; ++i) {
-      const auto header = response.get_header_value("Set-Cookie", i);
+      const auto header = response.get_header_value("Set-Cookie", "", i);
       const auto pair = header.substr(0, header.find(';'));
       const auto equals = pair.find('=');
       if (equals == std::string::npos) continue;

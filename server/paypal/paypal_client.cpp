@@ -12,6 +12,7 @@
 #include <limits>
 #include <utility>
 
+#include "tessera/json_limits.hpp"
 #include "crypto.hpp"
 
 namespace tessera::server {
@@ -121,7 +122,7 @@ std::optional<std::pair<std::string, std::string>> split_base_url(const std::str
 // A non-2xx answer: PayPal's error body {name, message, debug_id, details[{issue}], links}, or
 // the OAuth2 form {error, error_description}.
 Error error_from_reply(int status, const std::string& body) {
-  const json parsed = json::parse(body, nullptr, false);
+  const json parsed = parse_json_or_discarded(body);
   std::map<std::string, std::string> params{{"status", std::to_string(status)}};
   std::string name = text_at(parsed, "name");
   if (name.empty()) name = text_at(parsed, "error");
@@ -212,7 +213,7 @@ std::optional<Cents> parse_paypal_amount(std::string_view value) {
 // [SECTION] Webhook events
 
 std::optional<PayPalWebhookEvent> parse_webhook_event(std::string_view raw_body) {
-  const json body = json::parse(raw_body, nullptr, false);
+  const json body = parse_json_or_discarded(raw_body);
   PayPalWebhookEvent event;
   event.id = text_at(body, "id");
   event.event_type = text_at(body, "event_type");
@@ -302,11 +303,11 @@ Result<std::string> PayPalClient::access_token(const std::string& rejected_token
            "application/x-www-form-urlencoded");
   if (!reply) return reply.error();
   if (reply->status < 200 || reply->status >= 300) return error_from_reply(reply->status, reply->body);
-  const json body = json::parse(reply->body, nullptr, false);
+  const json body = parse_json_or_discarded(reply->body);
   const std::string token = text_at(body, "access_token");
-  const auto expires_in = body.is_object() && body.contains("expires_in") && body["expires_in"].is_number_integer()
-                              ? body["expires_in"].get<std::int64_t>()
-                              : std::int64_t{-1};
+  // PayPal's token lifetime in seconds: at most a year (a larger number is not believed).
+  std::int64_t expires_in = -1;
+  if (read_integer_field(body, "expires_in", 0, 366 * 24 * 3600, expires_in)) expires_in = -1;
   if (token.empty() || expires_in < 0) return invalid_response("token or expires_in missing");
   // Renew a little early (a tenth of the lifetime, at most 5 minutes) so a call never
   // leaves with a token that expires on the way.
@@ -333,7 +334,7 @@ Result<json> PayPalClient::call(const std::string& method, const std::string& pa
       continue;
     }
     if (reply->status < 200 || reply->status >= 300) return error_from_reply(reply->status, reply->body);
-    json parsed = json::parse(reply->body, nullptr, false);
+    json parsed = parse_json_or_discarded(reply->body);
     if (!parsed.is_object()) return invalid_response("not a JSON object");
     return parsed;
   }
@@ -403,7 +404,7 @@ Result<bool> PayPalClient::verify_webhook(const httplib::Headers& headers, const
                           {"webhook_id", config_.webhook_id}};
   for (const auto& [key, value] : verification.items())
     if (value.get<std::string>().empty()) return false;
-  const json event = json::parse(raw_body, nullptr, false);
+  const json event = parse_json_or_discarded(raw_body);
   if (!event.is_object()) return false;
   // The event goes to PayPal as received, byte for byte, so nothing in it is re-encoded
   // (a re-serialised body could differ from the one PayPal signed). A leading BOM would make

@@ -2,8 +2,10 @@
 #include "tessera/business_settings.hpp"
 
 #include <cctype>
+#include <limits>
 
 #include "tessera/email.hpp"
+#include "tessera/json_limits.hpp"
 
 namespace tessera {
 
@@ -109,12 +111,10 @@ std::optional<Error> read_text(const json& in, const char* name, std::string& ou
   return std::nullopt;
 }
 
+// Any signed 64-bit integer (2^63 and above refused); the rules check the range after.
 std::optional<Error> read_integer(const json& in, const char* name, std::int64_t& out) {
-  const auto found = in.find(name);
-  if (found == in.end() || found->is_null()) return make_error("required", name);
-  if (!found->is_number_integer()) return make_error("invalid_type", name);
-  out = found->get<std::int64_t>();
-  return std::nullopt;
+  return read_integer_field(in, name, std::numeric_limits<std::int64_t>::min(),
+                            std::numeric_limits<std::int64_t>::max(), out);
 }
 }  // namespace
 

@@ -3,6 +3,9 @@
 #include "tessera/domain_wire.hpp"
 
 #include <array>
+#include <limits>
+
+#include "tessera/json_limits.hpp"
 
 namespace tessera::codec {
 
@@ -19,10 +22,11 @@ std::optional<Error> read_int(const json& in, const char* name, std::int64_t& ou
   const auto found = in.find(name);
   if (found == in.end() || found->is_null())
     return required ? std::optional(field_error("required", path_of(prefix, name))) : std::nullopt;
-  if (!found->is_number_integer()) return field_error("invalid_type", path_of(prefix, name));
-  const auto value = found->get<std::int64_t>();
-  if (value < min || value > max) return field_error("invalid_value", path_of(prefix, name));
-  out = value;
+  if (auto error = read_integer_field(in, name, min, max, out)) {
+    error->field = path_of(prefix, name);
+    if (error->code == "invalid_value") error->params.clear();  // as before: no params
+    return error;
+  }
   return std::nullopt;
 }
 
@@ -351,7 +355,11 @@ Result<TimeZoneRules> decode_time_zone(const json& in) {
     for (std::size_t i = 0; i < transitions->size(); ++i) {
       const json& pair = (*transitions)[i];
       const std::string field = "zone.transitions[" + std::to_string(i) + "]";
-      if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_integer() || !pair[1].is_number_integer())
+      std::int64_t checked = 0;
+      if (!pair.is_array() || pair.size() != 2 ||
+          read_integer(pair[0], std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max(),
+                       checked) != IntegerRefusal::none ||
+          read_integer(pair[1], -86'400, 86'400, checked) != IntegerRefusal::none)
         return field_error("invalid_type", field);
       const auto at = pair[0].get<std::int64_t>();
       const auto offset = pair[1].get<std::int64_t>();
@@ -598,7 +606,9 @@ Result<EvaluationRequest> decode_evaluation_request(const json& in) {
   std::int64_t rating = 0;
   const auto found = in.find("rating");
   if (found == in.end() || found->is_null()) return field_error("required", "rating");
-  if (!found->is_number_integer()) return field_error("invalid_type", "rating");
+  if (std::int64_t any = 0; read_integer(*found, std::numeric_limits<std::int64_t>::min(),
+                                          std::numeric_limits<std::int64_t>::max(), any) == IntegerRefusal::not_an_integer)
+    return field_error("invalid_type", "rating");
   if (auto error = read_int(in, "rating", rating, 1, 5)) return field_error("invalid_rating", "rating");
   request.rating = static_cast<int>(rating);
   std::optional<Error> error;

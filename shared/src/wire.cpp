@@ -2,9 +2,11 @@
 #include "tessera/wire.hpp"
 
 #include <cstdio>
+#include <limits>
 
 #include "tessera/domain_wire.hpp"
 #include "tessera/email.hpp"
+#include "tessera/json_limits.hpp"
 #include "wire_fields.hpp"
 
 namespace tessera::wire {
@@ -70,15 +72,29 @@ Result<MessageDraft> parse_message_draft(const json& body) {
 Result<TimeEntryDraft> parse_time_entry_draft(const json& body) {
   TimeEntryDraft draft;
   if (auto error = require_object(body)) return *error;
-  const auto minutes = body.find("minutes");
-  if (minutes == body.end() || minutes->is_null()) return field_error("required", "minutes");
-  if (!minutes->is_number_integer()) return field_error("invalid_type", "minutes");
-  const auto value = minutes->get<std::int64_t>();
-  if (value < Limits::time_entry_min || value > Limits::time_entry_max)
-    return field_error("minutes_out_of_range", "minutes");
+  std::int64_t value = 0;
+  if (auto error = read_integer_field(body, "minutes", Limits::time_entry_min, Limits::time_entry_max, value,
+                                      "minutes_out_of_range"))
+    return *error;
   draft.minutes = value;
   if (auto error = read_text(body, "note", Limits::note_max, draft.note)) return *error;
   return draft;
+}
+
+Result<TimeAdjustmentRequest> parse_time_adjustment(const json& body) {
+  TimeAdjustmentRequest request;
+  if (auto error = require_object(body)) return *error;
+  std::int64_t minutes = 0;
+  if (auto error = read_integer_field(body, "minutes", std::numeric_limits<std::int64_t>::min(),
+                                      std::numeric_limits<std::int64_t>::max(), minutes))
+    return *error;
+  request.minutes = minutes;
+  const auto note = body.find("note");
+  if (note == body.end() || !note->is_string() || note->get<std::string>().empty())
+    return field_error("note_required", "note");
+  request.note = note->get<std::string>();
+  if (request.note.size() > Limits::note_max) return field_error("too_long", "note", {{"max", std::to_string(Limits::note_max)}});
+  return request;
 }
 
 Result<OrderRequest> parse_order_request(const json& body) {
@@ -91,10 +107,13 @@ Result<OrderRequest> parse_order_request(const json& body) {
   if (auto error = read_enum(body, "method", parse_payment_method, request.method)) return *error;
   if (request.kind != OrderKind::subscription)
     if (auto error = read_text(body, "offer_code", 64, request.offer_code)) return *error;
-  if (const auto users = body.find("extra_users"); users != body.end() && !users->is_null()) {
-    if (!users->is_number_integer()) return field_error("invalid_type", "extra_users");
-    request.extra_users = users->get<std::int64_t>();
-  }
+  std::int64_t extra_users = request.extra_users;
+  // Its range depends on the kind: the order rules check it (orders.cpp, invalid_user_count).
+  if (auto error = read_integer_field(body, "extra_users", std::numeric_limits<std::int64_t>::min(),
+                                      std::numeric_limits<std::int64_t>::max(), extra_users, "invalid_value",
+                                      /*optional=*/true))
+    return *error;
+  request.extra_users = extra_users;
   return request;
 }
 
@@ -105,11 +124,9 @@ Result<SubscriptionUsersRequest> parse_subscription_users_request(const json& bo
   if (auto error = read_text(body, "action", 16, action)) return *error;
   if (action != "add" && action != "remove") return field_error("invalid_value", "action");
   request.add = action == "add";
-  const auto count = body.find("count");
-  if (count == body.end() || count->is_null()) return field_error("required", "count");
-  if (!count->is_number_integer()) return field_error("invalid_type", "count");
-  request.count = count->get<std::int64_t>();
-  if (request.count < 1 || request.count > 1000) return field_error("invalid_user_count", "count");
+  std::int64_t count = 0;
+  if (auto error = read_integer_field(body, "count", 1, Limits::extra_users_max, count, "invalid_user_count")) return *error;
+  request.count = count;
   if (const auto method = body.find("method"); request.add && method != body.end() && !method->is_null()) {
     PaymentMethod chosen = PaymentMethod::paypal;
     if (auto error = read_enum(body, "method", parse_payment_method, chosen)) return *error;

@@ -36,6 +36,7 @@ struct Limits {
   static constexpr std::size_t idempotency_key_max = 100;
   static constexpr Minutes time_entry_min = 1;
   static constexpr Minutes time_entry_max = 480;
+  static constexpr std::int64_t extra_users_max = 1000;
 };
 
 // [SECTION] Responses
@@ -198,6 +199,13 @@ Result<LoginRequest> parse_login(const nlohmann::json& body);
 Result<TicketDraft> parse_ticket_draft(const nlohmann::json& body);
 Result<MessageDraft> parse_message_draft(const nlohmann::json& body);
 Result<TimeEntryDraft> parse_time_entry_draft(const nlohmann::json& body);
+// An admin's signed time adjustment: {minutes (a signed 64-bit integer; the ledger's rule
+// then holds it to ±maximum_time_entry, not 0), note}.
+struct TimeAdjustmentRequest {
+  Minutes minutes = 0;
+  std::string note;
+};
+Result<TimeAdjustmentRequest> parse_time_adjustment(const nlohmann::json& body);
 
 // The public reference of a ticket, shown to customers and on the transparency board.
 std::string ticket_reference(Id ticket_id);

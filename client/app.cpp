@@ -426,7 +426,10 @@ bool App::take_redraw_request() {
 
 double App::wakeup_in_ms() const {
   const auto retry = requests_.next_retry_in_ms();
-  return retry ? std::max(1.0, *retry) : -1.0;
+  double soonest = retry ? std::max(1.0, *retry) : -1.0;
+  for (const auto& source : wakeup_sources_)
+    if (const double due = source(); due > 0 && (soonest <= 0 || due < soonest)) soonest = due;
+  return soonest;
 }
 
 // [SECTION] Test hook

@@ -137,6 +137,9 @@ class App {
   void on_stream_event(std::function<void(const StreamEvent&)> listener) { stream_listeners_.push_back(std::move(listener)); }
   void on_session_end(std::function<void()> reset) { session_resets_.push_back(std::move(reset)); }
   void on_test_state(std::function<void(nlohmann::json&)> writer) { test_writers_.push_back(std::move(writer)); }
+  // A source of wakeups: milliseconds until it needs a frame without input (<= 0: none now).
+  // Asked after every frame, with the outbox's retries (wakeup_in_ms takes the soonest).
+  void on_wakeup(std::function<double()> due_in_ms) { wakeup_sources_.push_back(std::move(due_in_ms)); }
   void request_redraw() { redraw_requested_ = true; }
 
   // [SECTION] State: the session and one part per area
@@ -175,6 +178,7 @@ class App {
   std::vector<std::function<void(const StreamEvent&)>> stream_listeners_;
   std::vector<std::function<void()>> session_resets_;
   std::vector<std::function<void(nlohmann::json&)>> test_writers_;
+  std::vector<std::function<double()>> wakeup_sources_;
   std::string pending_address_;  // the address to show once the session is known
   std::uint64_t frames_ = 0;
   bool redraw_requested_ = true;

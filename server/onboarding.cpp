@@ -37,6 +37,14 @@ std::optional<WorkEnvironment> stored_work_environment(Store& store, Id account_
   return details->environment;
 }
 
+std::optional<ContactDetails> stored_contacts(Store& store, Id account_id) {
+  const auto record = store.onboarding(account_id);
+  if (!record) return std::nullopt;
+  const auto details = stored_details(*record);
+  if (!details) return std::nullopt;
+  return details->contacts;
+}
+
 OnboardingService::OnboardingService(Store& store, Service& service) : store_(store), service_(service) {}
 
 OnboardingService::Step OnboardingService::load(Id account_id) {

@@ -14,6 +14,8 @@ namespace tessera::server {
 
 // The account's work environment as its owner gave it, for ticket details (staff only).
 std::optional<WorkEnvironment> stored_work_environment(Store& store, Id account_id);
+// Its contacts (phones, emails, preferred hours), shown to staff beside the work environment.
+std::optional<ContactDetails> stored_contacts(Store& store, Id account_id);
 
 class OnboardingService {
  public:

@@ -2,6 +2,7 @@
 // and the operator queue.
 #include "http_util.hpp"
 #include "tessera/ticket_filter.hpp"
+#include "transparency.hpp"
 
 namespace tessera::server {
 
@@ -165,16 +166,30 @@ void install_ticket_routes(RouteContext& routes) {
         [&service, subscription](bool) { service.events().unsubscribe(subscription); });
   }));
 
-  routes.http.Get(api + "/queue",
-                  routes.authed([&service](const httplib::Request& req, httplib::Response& res, const UserRecord& user) {
-                    const auto offset = query_count(req, "offset", 0, SIZE_MAX);
-                    if (!offset) return send_error(res, offset.error());
-                    const auto limit = query_count(req, "limit", 50, 500);
-                    if (!limit) return send_error(res, limit.error());
-                    const auto queue = service.queue(user, *offset, *limit);
-                    if (!queue) return send_error(res, queue.error());
-                    send_json(res, 200, json{{"tickets", queue->tickets}, {"total", queue->total}});
-                  }));
+  routes.http.Get(api + "/queue", routes.authed([&service, &transparency = routes.transparency](
+                                                   const httplib::Request& req, httplib::Response& res,
+                                                   const UserRecord& user) {
+    Service::QueueQuery query;
+    const auto offset = query_count(req, "offset", 0, SIZE_MAX);
+    if (!offset) return send_error(res, offset.error());
+    const auto limit = query_count(req, "limit", 50, 500);
+    if (!limit) return send_error(res, limit.error());
+    query.offset = *offset;
+    query.limit = *limit;
+    std::map<std::string, std::string> parameters;
+    for (const auto& [name, value] : req.params) parameters[name] = value;
+    const auto filter = parse_ticket_filter(parameters);
+    if (!filter) return send_error(res, filter.error());
+    query.filter = *filter;
+    const auto languages = parse_language_list(req.get_param_value("languages"));
+    if (!languages) return send_error(res, languages.error());
+    query.languages = *languages;
+    const auto queue = service.queue(user, query, transparency.opening_hours(), transparency.sla_targets());
+    if (!queue) return send_error(res, queue.error());
+    json spoken = json::array();
+    for (Language language : queue->languages_spoken) spoken.push_back(to_string(language));
+    send_json(res, 200, json{{"tickets", queue->tickets}, {"total", queue->total}, {"languages", spoken}});
+  }));
 }
 
 }  // namespace tessera::server

@@ -222,7 +222,10 @@ wire::TicketDetail Service::detail_of(const TicketRecord& t, const Viewer& viewe
   wire::TicketDetail detail;
   detail.ticket = summary_of(t, viewer);
   detail.description = t.description;
-  if (is_staff(viewer.role)) detail.work_environment = stored_work_environment(store_, t.account_id);  // onboarding
+  if (is_staff(viewer.role)) {  // the account's onboarding step
+    detail.work_environment = stored_work_environment(store_, t.account_id);
+    detail.contacts = stored_contacts(store_, t.account_id);
+  }
   const TicketCostStatement statement = cost_statement(store_.ledger_entries(t.account_id), t.id);
   detail.cost = statement.total;
   std::vector<Cost> entry_costs;  // the time entries' costs, in order
@@ -572,22 +575,37 @@ void Service::restore_funded_tickets(const AccountLedger& ledger, const std::vec
   }
 }
 
-Result<Service::QueuePage> Service::queue(const UserRecord& user, std::size_t offset, std::size_t limit) {
+Result<Service::QueuePage> Service::queue(const UserRecord& user, const QueueQuery& query, const OpeningHours& hours,
+                                          const SlaTargets& targets) {
   if (!is_staff(user.role)) return make_error("forbidden");
-  const auto languages = user.role == Role::admin ? std::vector<Language>{Language::fr, Language::en, Language::es}
-                                                  : parse_languages(user.languages_spoken);
+  QueuePage page;
+  page.languages_spoken = user.role == Role::admin ? std::vector<Language>{Language::fr, Language::en, Language::es}
+                                                   : parse_languages(user.languages_spoken);
+  std::vector<Language> languages;  // asked for and spoken
+  for (Language language : page.languages_spoken)
+    if (query.languages.empty() ||
+        std::find(query.languages.begin(), query.languages.end(), language) != query.languages.end())
+      languages.push_back(language);
+  const Viewer viewer = viewer_of(user);
   std::map<Id, TicketRecord> by_id;
   std::vector<QueueItem> items;
   for (TicketRecord& ticket : store_.open_tickets()) {
+    wire::TicketSummary matched;  // what the filters read, without names (no query per ticket)
+    matched.reference = wire::ticket_reference(ticket.id);
+    matched.subject = ticket.subject;
+    matched.category = ticket.category;
+    matched.criticality = ticket.criticality;
+    matched.triage = ticket.triage;
+    matched.status = ticket.status;
+    if (!ticket_matches(query.filter, matched)) continue;
     items.push_back(QueueItem{ticket.id, ticket.criticality, ticket.triage, ticket.language, ticket.status,
                               ticket.created_at});
     by_id.emplace(ticket.id, std::move(ticket));
   }
   const std::vector<QueueItem> ordered = operator_queue(std::move(items), languages);
-  QueuePage page;
   page.total = ordered.size();
-  const std::size_t first = std::min(offset, ordered.size());
-  const std::size_t last = std::min(ordered.size(), first + limit);
+  const std::size_t first = std::min(query.offset, ordered.size());
+  const std::size_t last = std::min(ordered.size(), first + query.limit);
   std::vector<Id> people;  // customers and operators named on the page, read in one query
   for (std::size_t i = first; i < last; ++i) {
     const TicketRecord& ticket = by_id.at(ordered[i].ticket_id);
@@ -597,9 +615,15 @@ Result<Service::QueuePage> Service::queue(const UserRecord& user, std::size_t of
   std::sort(people.begin(), people.end());
   people.erase(std::unique(people.begin(), people.end()), people.end());
   UserNames names = store_.user_names(people);
-  const Viewer viewer = viewer_of(user);
-  for (std::size_t i = first; i < last; ++i)
-    page.tickets.push_back(summary_of(by_id.at(ordered[i].ticket_id), viewer, &names));
+  const Instant at = now();
+  for (std::size_t i = first; i < last; ++i) {
+    const TicketRecord& ticket = by_id.at(ordered[i].ticket_id);
+    wire::QueueEntry entry{summary_of(ticket, viewer, &names), std::nullopt};
+    const auto standing =
+        sla_standing(hours, targets, effective_criticality(ticket.criticality, ticket.triage), ticket.created_at, at);
+    if (standing) entry.sla = standing.value();
+    page.tickets.push_back(std::move(entry));
+  }
   return page;
 }
 

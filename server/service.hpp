@@ -12,7 +12,11 @@
 #include "unit_of_work.hpp"
 #include "tessera/access.hpp"
 #include "tessera/ledger.hpp"
+#include "tessera/opening_hours.hpp"
+#include "tessera/sla.hpp"
+#include "tessera/ticket_filter.hpp"
 #include "tessera/wire.hpp"
+#include "tessera/wire_desk.hpp"
 
 namespace tessera::server {
 
@@ -59,12 +63,22 @@ class Service {
   Result<wire::TicketDetail> apply_action(const UserRecord& user, Id ticket_id, TicketAction action);
   Result<CreatedTicket> log_time(const UserRecord& user, Id ticket_id, const wire::TimeEntryDraft& draft,
                                  const std::string& idempotency_key = {});
-  // The operator queue in order, from `offset`, at most `limit` tickets; `total`: all of it.
-  struct QueuePage {
-    std::vector<wire::TicketSummary> tickets;
-    std::size_t total = 0;
+  // The operator queue in order (SPEC §1.8), in the languages the operator speaks (or those
+  // of them asked for), filtered; from `offset`, at most `limit` tickets; `total`: all that
+  // match. Each with where it stands against its first-response promise at `now()`.
+  struct QueueQuery {
+    std::size_t offset = 0;
+    std::size_t limit = 50;
+    TicketFilter filter;
+    std::vector<Language> languages;  // asked for; empty: every language spoken
   };
-  Result<QueuePage> queue(const UserRecord& user, std::size_t offset, std::size_t limit);
+  struct QueuePage {
+    std::vector<wire::QueueEntry> tickets;
+    std::size_t total = 0;
+    std::vector<Language> languages_spoken;
+  };
+  Result<QueuePage> queue(const UserRecord& user, const QueueQuery& query, const OpeningHours& hours,
+                          const SlaTargets& targets);
   // Operators triage: their criticality is kept beside the customer's and orders the queue.
   Result<wire::TicketDetail> triage(const UserRecord& user, Id ticket_id, Criticality criticality);
   // Admins correct worked time with a signed adjustment entry (entries are never edited).

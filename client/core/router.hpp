@@ -39,6 +39,8 @@ struct ScreenDef {
   // audience, under this text key, in the order the tables were added; its test id is
   // "nav.<id>" and its pattern must have no placeholder.
   std::string_view nav_key = {};
+  // The screen uses the window's width (a desk with two columns) instead of the reading column.
+  bool wide = false;
 };
 
 struct Route {

@@ -34,7 +34,9 @@ void draw_root(App& app) {
   ImGui::Spacing();
 
   // About 90 characters wide, in font units so it scales with the text; all of it on a phone.
-  const float column_width = 45.0f * ImGui::GetFontSize();
+  // A wide screen (the operator's desk) takes up to about 150 characters.
+  const bool wide = app.route().screen && app.route().screen->wide;
+  const float column_width = (wide ? 75.0f : 45.0f) * ImGui::GetFontSize();
   const float available = ImGui::GetContentRegionAvail().x;
   const float width = std::min(column_width, available);
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (available - width) * 0.5f));

@@ -1040,4 +1040,46 @@ std::string describe_cost(const Cost& cost, Language language) {
   return text;
 }
 
+// [SECTION] The cost of a time entry before it is logged
+Result<Cost> time_entry_cost_preview(FundingSource source, Minutes worked, Minutes minutes, const LedgerRules& rules) {
+  if (minutes < 1 || minutes > rules.maximum_time_entry) return make_error("minutes_out_of_range", "minutes");
+  if (worked < 0) worked = 0;
+  constexpr Id kUser = 1, kTicket = 1;
+  const Minutes total = worked + minutes;
+  LedgerRules generous = rules;
+  generous.trial.minutes = total + 1;  // the source holds enough: no overrun in the preview
+  AccountLedger ledger(generous);
+  std::vector<LedgerEntry> entries;
+  Instant at = 1'000'000'000;
+  const auto run = [&](const LedgerCommand& command) -> std::optional<Error> {
+    auto added = execute(ledger, command);
+    if (!added) return added.error();
+    entries.insert(entries.end(), added.value().begin(), added.value().end());
+    ++at;
+    return std::nullopt;
+  };
+  std::optional<Error> failed;
+  switch (source) {
+    case FundingSource::subscription: failed = run(ActivateSubscription{at, 1}); break;
+    case FundingSource::units:
+      failed = run(BuyPack{at, kUser, 1, PackOffer{"preview", total / 30 + 2, 12, false, 0, true}});
+      break;
+    case FundingSource::minutes:
+      failed = run(BuyMinutes{at, kUser, 1, MinuteBlockOffer{"preview", std::max<Minutes>(total, generous.minute_bank_minimum) + 1, 12, 0, true}});
+      break;
+    case FundingSource::trial: failed = run(GrantTrial{at, kUser}); break;
+  }
+  if (!failed) failed = run(OpenTicket{at, kTicket, UserScope{kUser, true, true}, source});
+  for (Minutes left = worked; !failed && left > 0;) {  // what is logged already, in entries the ledger accepts
+    const Minutes chunk = std::min(left, rules.maximum_time_entry);
+    failed = run(LogTime{at, kTicket, chunk, "worked"});
+    left -= chunk;
+  }
+  if (!failed) failed = run(LogTime{at, kTicket, minutes, "preview"});
+  if (failed) return *failed;
+  const auto statement = cost_statement(std::span<const LedgerEntry>(entries), kTicket);
+  if (statement.lines.empty()) return Cost{};
+  return statement.lines.back().cost;
+}
+
 }  // namespace tessera

@@ -29,6 +29,18 @@ Result<Instant> sla_due_at(const OpeningHours& hours, const SlaTargets& targets,
   return add_open_minutes(hours, submitted_at, sla_target(targets, criticality));
 }
 
+Result<SlaStanding> sla_standing(const OpeningHours& hours, const SlaTargets& targets, Criticality criticality,
+                                 Instant submitted_at, Instant now) {
+  const auto due = sla_due_at(hours, targets, criticality, submitted_at);
+  if (!due) return due.error();
+  SlaStanding standing;
+  standing.due_at = due.value();
+  standing.overdue = now >= standing.due_at;
+  standing.open_minutes_left = standing.overdue ? -open_minutes_between(hours, standing.due_at, now)
+                                                : open_minutes_between(hours, now, standing.due_at);
+  return standing;
+}
+
 std::optional<Minutes> first_response_minutes(const OpeningHours& hours, Instant submitted_at,
                                               std::optional<Instant> first_response_at) {
   if (!first_response_at) return std::nullopt;

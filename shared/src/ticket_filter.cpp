@@ -59,4 +59,15 @@ bool ticket_matches(const TicketFilter& filter, const wire::TicketSummary& ticke
   return true;
 }
 
+Result<std::vector<Language>> parse_language_list(std::string_view text) {
+  std::vector<Language> languages;
+  std::stringstream list{std::string(text)};
+  for (std::string item; std::getline(list, item, ',');) {
+    const auto language = parse_language(item);
+    if (!language) return make_error("invalid_value", "languages");
+    if (std::find(languages.begin(), languages.end(), *language) == languages.end()) languages.push_back(*language);
+  }
+  return languages;
+}
+
 }  // namespace tessera

@@ -311,6 +311,10 @@ void to_json(json& out, const TicketDetail& v) {
                                    {"network", environment.network},
                                    {"key_software", environment.key_software}};
   }
+  if (v.contacts)
+    out["contacts"] = json{{"phones", v.contacts->phones},
+                           {"emails", v.contacts->emails},
+                           {"preferred_hours", v.contacts->preferred_hours}};
 }
 void from_json(const json& in, TicketDetail& v) {
   if (in.contains("ticket")) v.ticket = in.at("ticket").get<TicketSummary>();
@@ -330,6 +334,14 @@ void from_json(const json& in, TicketDetail& v) {
     read.network = value_or<std::string>(*environment, "network", "");
     read.key_software = value_or<std::vector<std::string>>(*environment, "key_software", {});
     v.work_environment = std::move(read);
+  }
+  v.contacts.reset();
+  if (const auto contacts = in.find("contacts"); contacts != in.end() && contacts->is_object()) {
+    ContactDetails read;
+    read.phones = value_or<std::vector<std::string>>(*contacts, "phones", {});
+    read.emails = value_or<std::vector<std::string>>(*contacts, "emails", {});
+    read.preferred_hours = value_or<std::string>(*contacts, "preferred_hours", "");
+    v.contacts = std::move(read);
   }
 }
 

@@ -233,6 +233,38 @@ BOOST_AUTO_TEST_CASE(sla_due_times_per_criticality) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(sla_standing_counts_open_minutes_to_and_past_the_due_time) {
+  const SlaTargets targets;  // critical: 60 open minutes
+  const Instant friday_17 = paris_time(2026, 3, 6, 17, 0);  // due Friday 18:00
+  const struct {
+    const char* name;
+    Instant now;
+    Minutes left;
+    bool overdue;
+  } rows[] = {
+      {"at submission", friday_17, 60, false},
+      {"twenty minutes later", paris_time(2026, 3, 6, 17, 20), 40, false},
+      {"at the due time", paris_time(2026, 3, 6, 18, 0), 0, true},
+      {"over the closed weekend: overdue, no open minute past", paris_time(2026, 3, 8, 12, 0), 0, true},
+      {"Monday 09:30: 30 open minutes late", paris_time(2026, 3, 9, 9, 30), -30, true},
+  };
+  for (const auto& row : rows) {
+    BOOST_TEST_CONTEXT(row.name) {
+      const auto standing = sla_standing(office(), targets, Criticality::critical, friday_17, row.now);
+      BOOST_TEST_REQUIRE(standing.ok());
+      BOOST_TEST(local_text(standing.value().due_at) == "2026-03-06T18:00");
+      BOOST_TEST(standing.value().open_minutes_left == row.left);
+      BOOST_TEST(standing.value().overdue == row.overdue);
+    }
+  }
+  // Submitted on Saturday: the hour starts on Monday at opening.
+  const auto weekend = sla_standing(office(), targets, Criticality::critical, paris_time(2026, 3, 7, 11, 0),
+                                    paris_time(2026, 3, 7, 11, 5));
+  BOOST_TEST_REQUIRE(weekend.ok());
+  BOOST_TEST(local_text(weekend.value().due_at) == "2026-03-09T10:00");
+  BOOST_TEST(weekend.value().open_minutes_left == 60);
+}
+
 BOOST_AUTO_TEST_CASE(response_times_and_within_sla) {
   const SlaTargets targets;
   const Instant friday = paris_time(2026, 3, 6, 17, 30);

@@ -54,4 +54,12 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_named) {
   BOOST_TEST(parse_ticket_filter({{"q", std::string(201, 'x')}}).error().code == "too_long");
 }
 
+BOOST_AUTO_TEST_CASE(the_queue_languages_parameter) {
+  BOOST_TEST(parse_language_list("").value().empty());
+  BOOST_TEST((parse_language_list("es,fr,es").value() == std::vector<Language>{Language::es, Language::fr}));
+  BOOST_TEST(parse_language_list("es,de").error().code == "invalid_value");
+  BOOST_TEST(parse_language_list("es,").value().size() == 1u);
+  BOOST_TEST(parse_language_list("es,,fr").error().field == "languages");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

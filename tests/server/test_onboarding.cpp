@@ -202,7 +202,9 @@ BOOST_AUTO_TEST_CASE(contacts_and_environment_are_validated_and_shown_to_staff_o
     const auto seen = olga.get("/api/v1/tickets/" + std::to_string(ticket));
     BOOST_TEST(seen.body["work_environment"]["operating_systems"] == json::array({"Windows 11"}));
     BOOST_TEST(seen.body["work_environment"]["network"] == "Fibre box, Wi-Fi mesh");
+    BOOST_TEST(seen.body["contacts"]["emails"] == json::array({"ana.home@example.com"}));  // how to reach them
     BOOST_TEST(!ana.get("/api/v1/tickets/" + std::to_string(ticket)).body.contains("work_environment"));
+    BOOST_TEST(!ana.get("/api/v1/tickets/" + std::to_string(ticket)).body.contains("contacts"));
   }
   // During the call the operator completes what the customer forgot (audit-logged).
   json completed = details();

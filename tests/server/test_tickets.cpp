@@ -263,6 +263,49 @@ BOOST_AUTO_TEST_CASE(the_queue_shows_only_the_operators_languages_most_critical_
   BOOST_TEST_REQUIRE(queue.body["tickets"].size() == 2u);
   BOOST_TEST(queue.body["tickets"][0]["subject"] == "Critical one");
   BOOST_TEST(queue.body["tickets"][1]["subject"] == "Low one");
+  BOOST_TEST(queue.body["languages"] == json::array({"fr", "en"}));
+}
+
+BOOST_AUTO_TEST_CASE(the_queue_is_filtered_and_says_when_each_first_response_is_due) {
+  ApiClient ana = customer("ana@example.com");
+  json printer = ticket_body("Printer jams");
+  printer["criticality"] = "critical";
+  printer["category"] = "hardware";
+  json spanish = ticket_body("Correo caído");
+  spanish["language"] = "es";
+  spanish["category"] = "software";
+  ana.post("/api/v1/tickets", printer, {{"Idempotency-Key", "1"}});
+  json mail = ticket_body("Mail is slow");
+  mail["category"] = "account";
+  ana.post("/api/v1/tickets", mail, {{"Idempotency-Key", "2"}});
+  ana.post("/api/v1/tickets", spanish, {{"Idempotency-Key", "3"}});
+  server.create_staff("fred@tessera.local", "operator password", "Fred", "operator", "fr,en,es");
+  ApiClient fred = new_client();
+  fred.post("/api/v1/auth/login", {{"email", "fred@tessera.local"}, {"password", "operator password"}});
+  const auto subjects = [&](const std::string& query) {
+    std::vector<std::string> found;
+    const auto page = fred.get("/api/v1/queue" + query);
+    BOOST_TEST_REQUIRE(page.status == 200);
+    for (const auto& ticket : page.body["tickets"]) found.push_back(ticket["subject"].get<std::string>());
+    BOOST_TEST(page.body["total"] == found.size());
+    return found;
+  };
+  BOOST_TEST(subjects("").size() == 3u);
+  BOOST_TEST(subjects("?languages=es") == std::vector<std::string>{"Correo caído"}, boost::test_tools::per_element());
+  BOOST_TEST(subjects("?languages=fr,en").size() == 2u);
+  BOOST_TEST(subjects("?category=hardware") == std::vector<std::string>{"Printer jams"}, boost::test_tools::per_element());
+  BOOST_TEST(subjects("?q=MAIL") == std::vector<std::string>{"Mail is slow"}, boost::test_tools::per_element());
+  BOOST_TEST(subjects("?status=in_progress").empty());
+  BOOST_TEST(fred.get("/api/v1/queue?languages=de").error_code() == "invalid_value");
+  BOOST_TEST(fred.get("/api/v1/queue?status=lost").status == 400);
+  // Each entry's first-response promise: the critical one is due within 60 open minutes.
+  const auto page = fred.get("/api/v1/queue");
+  const json& first = page.body["tickets"][0];
+  BOOST_TEST(first["subject"] == "Printer jams");
+  BOOST_TEST_REQUIRE(first["sla"].is_object());
+  BOOST_TEST(first["sla"]["open_minutes_left"].get<Minutes>() <= 60);
+  BOOST_TEST(first["sla"]["due_at"].get<Instant>() >= first["created_at"].get<Instant>() + 60 * 60 - 1);
+  BOOST_TEST(first["sla"]["overdue"] == (first["sla"]["open_minutes_left"].get<Minutes>() <= 0));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -356,6 +356,14 @@ struct TicketCostStatement {
 // Built from the account's entries (in order); lines follow the time entries.
 TicketCostStatement cost_statement(std::span<const LedgerEntry> entries, Id ticket);
 
+// What one more time entry of `minutes` would cost on a ticket funded by `source` that has
+// `worked` minutes already (the operator sees it before logging: "this entry uses 1 more
+// ticket"). Computed by the ledger itself — the same `execute` on a ledger whose source holds
+// enough —, so the rules live in one place. What the account's source lacks becomes overrun
+// on the day; that part depends on balances the operator does not see and is not predicted.
+// Errors: minutes_out_of_range (field minutes), as LogTime.
+Result<Cost> time_entry_cost_preview(FundingSource source, Minutes worked, Minutes minutes, const LedgerRules& rules = {});
+
 // "1 ticket + 12 min", "30 min (30 min minimum)", "subscription", "nothing" in a language.
 std::string describe_cost(const Cost& cost, Language language);
 

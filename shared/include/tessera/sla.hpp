@@ -29,6 +29,18 @@ std::optional<Error> validate_sla_targets(const SlaTargets& targets);
 Result<Instant> sla_due_at(const OpeningHours& hours, const SlaTargets& targets, Criticality criticality,
                            Instant submitted_at);
 
+// Where a ticket stands against its first-response promise at `now` (the operator queue's
+// "due in 1 h 20 (open time)"): the due instant and the open minutes from now to it; once
+// `now` is past it, `overdue` and the open minutes since (negative). Closed hours do not count.
+struct SlaStanding {
+  Instant due_at = 0;
+  Minutes open_minutes_left = 0;  // negative: overdue by that many open minutes
+  bool overdue = false;           // now >= due_at (even when no open minute has passed since)
+  bool operator==(const SlaStanding&) const = default;
+};
+Result<SlaStanding> sla_standing(const OpeningHours& hours, const SlaTargets& targets, Criticality criticality,
+                                 Instant submitted_at, Instant now);
+
 // Submission -> first operator message the customer sees; submission -> resolved. In open
 // minutes; nothing while the event has not happened.
 std::optional<Minutes> first_response_minutes(const OpeningHours& hours, Instant submitted_at,

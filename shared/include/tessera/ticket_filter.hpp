@@ -25,4 +25,8 @@ struct TicketFilter {
 Result<TicketFilter> parse_ticket_filter(const std::map<std::string, std::string>& parameters);
 bool ticket_matches(const TicketFilter& filter, const wire::TicketSummary& ticket);
 
+// The operator queue's `languages` parameter: "fr,es" (empty: none asked for, so all spoken).
+// Error: invalid_value with field "languages".
+Result<std::vector<Language>> parse_language_list(std::string_view text);
+
 }  // namespace tessera

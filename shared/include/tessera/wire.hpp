@@ -120,6 +120,8 @@ struct TicketDetail {
   Cost cost;  // what the ticket cost so far (describe_cost renders "1 ticket + 12 min")
   // Operators and admins: the account's work environment from its onboarding step (SPEC §1.2).
   std::optional<WorkEnvironment> work_environment;
+  // Operators and admins: how to reach the account, from the same step.
+  std::optional<ContactDetails> contacts;
 };
 
 // [SECTION] Requests

@@ -13,4 +13,5 @@ std::span<const TextEntry> invoice_texts();       // the invoice PDF (SPEC §1.6
 std::span<const TextEntry> commerce_texts();      // orders, payment, invoice lines
 std::span<const TextEntry> client_texts();        // the browser client's shell: titles, banners, the outbox
 std::span<const TextEntry> site_texts();          // the public side: offers, FAQ page, board, contact (app and HTML)
+std::span<const TextEntry> client_desk_texts();   // the operator's desk: queue, timer, time entries
 }  // namespace tessera::texts

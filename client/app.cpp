@@ -56,6 +56,7 @@ void App::install_areas() {
   account::install(*this);
   tickets::install(*this);
   staff::install(*this);
+  admin::install(*this);
 }
 
 // [SECTION] Start-up
@@ -347,6 +348,7 @@ void App::stream_event(const StreamEvent& event) {
       reload_screen();
     }
   }
+  if (event.kind == StreamEvent::Kind::account && signed_in() && !session.starting) refresh_me();  // a payment arrived
   for (auto& listener : stream_listeners_) listener(event);
   redraw_requested_ = true;
 }

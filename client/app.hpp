@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "areas/account.hpp"
+#include "areas/admin.hpp"
 #include "areas/staff.hpp"
 #include "areas/tickets.hpp"
 #include "core/requests.hpp"
@@ -149,6 +150,7 @@ class App {
   AccountArea account;
   TicketsArea tickets;
   StaffArea staff;
+  AdminArea admin;
 
   // [SECTION] Test hook
   FrameRecord& record() { return record_; }

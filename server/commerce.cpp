@@ -4,6 +4,7 @@
 #include "settings.hpp"
 #include "tessera/dates.hpp"
 #include "tessera/domain_wire.hpp"
+#include "tessera/payment_receipt.hpp"
 
 namespace tessera::server {
 
@@ -230,16 +231,43 @@ Result<std::vector<wire::OrderView>> Commerce::pending_orders(const UserRecord& 
   return views;
 }
 
-Result<wire::OrderView> Commerce::record_payment(const UserRecord& admin, Id order_id) {
+Result<std::vector<MonthRevenue>> Commerce::revenue(const UserRecord& admin) {
   if (admin.role != Role::admin) return make_error("forbidden");
-  return atomically<wire::OrderView>(store_, [&]() -> Result<wire::OrderView> {
+  std::vector<InvoiceFigures> figures;
+  for (const OrderRecord& order : store_.orders_with_status(OrderStatus::paid)) {
+    if (order.invoice_id == 0) continue;
+    const auto invoice = store_.invoice(order.invoice_id);
+    if (invoice) figures.push_back(InvoiceFigures{invoice->issued_at, order.net, invoice->gross});
+  }
+  return revenue_by_month(figures);
+}
+
+Result<wire::OrderView> Commerce::record_payment(const UserRecord& admin, Id order_id, const json& receipt) {
+  if (admin.role != Role::admin) return make_error("forbidden");
+  Id account_id = 0;
+  auto recorded = atomically<wire::OrderView>(store_, [&]() -> Result<wire::OrderView> {
     const auto order = store_.order(order_id);
     if (!order) return make_error("not_found");
     if (order->status != OrderStatus::pending_payment) return make_error("order_not_payable");
+    const bool described =
+        receipt.is_object() && (receipt.contains("amount") || receipt.contains("received_on") || receipt.contains("reference"));
+    std::optional<PaymentReceipt> checked;
+    if (described) {
+      // "Today" in any time zone: the admin's day may already be tomorrow in UTC+14.
+      auto parsed = parse_payment_receipt(receipt, order->gross, utc_date_of(service_.now() + 14 * 3600));
+      if (!parsed) return parsed.error();
+      checked = std::move(parsed).value();
+    }
     const auto paid = pay(*order, service_.now(), admin.id, "payment_recorded");
     if (!paid) return paid.error();
+    if (checked)
+      store_.audit(service_.now(), admin.id, "payment_receipt",
+                   json{{"order", order->id}, {"receipt", to_json(*checked)}}.dump());
+    account_id = order->account_id;
     return view_of(*paid);
   });
+  if (recorded) service_.events().publish(AccountChange{account_id, service_.now()});
+  return recorded;
 }
 
 Result<OrderRecord> Commerce::pay(OrderRecord order, Instant paid_at, std::optional<Id> actor, const std::string& how) {

@@ -11,6 +11,7 @@
 #include "service.hpp"
 #include "tessera/catalog.hpp"
 #include "tessera/invoice.hpp"
+#include "tessera/revenue.hpp"
 #include "tessera/wire.hpp"
 
 namespace tessera::server {
@@ -49,8 +50,13 @@ class Commerce {
 
   // [SECTION] Admins
   Result<std::vector<wire::OrderView>> pending_orders(const UserRecord& admin);
-  // A bank transfer or check arrived: the order is paid, activated and invoiced.
-  Result<wire::OrderView> record_payment(const UserRecord& admin, Id order_id);
+  // Revenue by month of issue from every invoice (shared/revenue.hpp).
+  Result<std::vector<MonthRevenue>> revenue(const UserRecord& admin);
+  // A bank transfer or check arrived: the order is paid, activated and invoiced. `receipt`:
+  // the API's body; with any of amount / received_on / reference it is checked whole
+  // (shared/payment_receipt.hpp) and kept in the audit entry. The account's customers get an
+  // `account` event once it is committed.
+  Result<wire::OrderView> record_payment(const UserRecord& admin, Id order_id, const nlohmann::json& receipt);
 
   // [SECTION] The subscription's own orders (subscriptions.cpp, SPEC §1.2)
   struct RenewalWork {

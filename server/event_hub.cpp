@@ -70,6 +70,18 @@ void EventHub::publish(const TicketChange& change) {
       subscription->push(event);
 }
 
+// Only the account's own customers: staff see balances through their own screens, and
+// another account must not even learn that this one paid.
+void EventHub::publish(const AccountChange& change) {
+  const std::string event =
+      "event: account\ndata: " + nlohmann::json{{"account_id", change.account_id}, {"at", change.at}}.dump() + "\n\n";
+  std::lock_guard lock(mutex_);
+  for (const auto& subscription : subscriptions_) {
+    const Viewer& viewer = subscription->viewer();
+    if (viewer.role == Role::customer && viewer.account_id == change.account_id) subscription->push(event);
+  }
+}
+
 std::size_t EventHub::stream_count() {
   std::lock_guard lock(mutex_);
   return subscriptions_.size();

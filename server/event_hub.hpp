@@ -1,7 +1,8 @@
 // Live updates (SPEC §3): server-sent events for ticket changes. Each open stream is a
 // Subscription holding the viewer it was opened for; a published change reaches only the
 // streams whose viewer may see that ticket (shared/access.hpp). Events carry the ticket id
-// and status, never its content: clients fetch what they are allowed to read.
+// and status, never its content: clients fetch what they are allowed to read. Account events
+// (a payment recorded) reach only that account's customers, who refetch their balances.
 #pragma once
 #include <condition_variable>
 #include <deque>
@@ -21,6 +22,13 @@ struct TicketChange {
   TicketStatus status = TicketStatus::new_;
   Instant at = 0;
   bool staff_only = false;  // an internal note: customers' streams are not told
+};
+
+// An account's balances or subscription changed (a payment recorded or captured): the
+// account's customers (its owner and authorized users) refetch GET /me. No one else is told.
+struct AccountChange {
+  Id account_id = 0;
+  Instant at = 0;
 };
 
 class Subscription {
@@ -50,6 +58,7 @@ class EventHub {
   std::shared_ptr<Subscription> subscribe(const Viewer& viewer, std::string* error = nullptr);
   void unsubscribe(const std::shared_ptr<Subscription>& subscription);
   void publish(const TicketChange& change);
+  void publish(const AccountChange& change);
   void close_all();
   std::size_t stream_count();
 

@@ -96,12 +96,29 @@ void install_commerce_routes(RouteContext& routes) {
                     send_json(res, 200, json{{"orders", *orders}});
                   }));
 
+  routes.http.Get(api + "/admin/revenue",
+                  routes.authed([&commerce](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
+                    const auto months = commerce.revenue(user);
+                    if (!months) return send_error(res, months.error());
+                    json list = json::array();
+                    for (const MonthRevenue& month : *months)
+                      list.push_back({{"month", month.month}, {"invoices", month.invoices}, {"net", month.net},
+                                      {"gross", month.gross}});
+                    send_json(res, 200, json{{"months", list}});
+                  }));
+
   routes.http.Post(api + R"(/admin/orders/(\d+)/payment)", routes.authed([&commerce](const httplib::Request& req,
                                                                                     httplib::Response& res,
                                                                                     const UserRecord& user) {
     const auto id = path_id(req);
     if (!id) return send_error(res, make_error("not_found"));
-    send_result(res, commerce.record_payment(user, *id), 200);
+    json receipt = json::object();  // no body: recorded without a receipt
+    if (!req.body.empty()) {
+      const auto body = parse_body(req, res);
+      if (!body) return;
+      receipt = *body;
+    }
+    send_result(res, commerce.record_payment(user, *id, receipt), 200);
   }));
 }
 

@@ -127,6 +127,13 @@
         relay({ type: 'ticket', id: Number(data.id) || 0, status: String(data.status || '') });
       } catch (e) { /* not an event of ours */ }
     });
+    // A payment recorded for this account: the app refetches the balances (GET /me).
+    source.addEventListener('account', (event) => {
+      try {
+        const data = JSON.parse(event.data);
+        relay({ type: 'account', id: Number(data.account_id) || 0 });
+      } catch (e) { /* not an event of ours */ }
+    });
     source.onerror = () => {
       relay({ type: 'lost' });
       // The browser retries a dropped stream by itself; a refused one (401, 503) is closed:

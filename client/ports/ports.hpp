@@ -29,7 +29,7 @@ class Storage {
 // backoff; `opened` arrives at each (re)connection, after which the app refetches what it
 // may have missed.
 struct StreamEvent {
-  enum class Kind { opened, ticket, lost };
+  enum class Kind { opened, ticket, lost, account };  // account: its balances changed (a payment)
   Kind kind = Kind::opened;
   Id ticket_id = 0;     // ticket: which one changed
   std::string status;   // ticket: its status now

@@ -101,6 +101,7 @@ class WebEventStream final : public EventStream {
     StreamEvent event;
     event.kind = type == "opened" ? StreamEvent::Kind::opened
                  : type == "ticket" ? StreamEvent::Kind::ticket
+                 : type == "account" ? StreamEvent::Kind::account
                                     : StreamEvent::Kind::lost;
     event.ticket_id = static_cast<Id>(id);
     event.status = status;

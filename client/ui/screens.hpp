@@ -21,6 +21,16 @@ void draw_ticket(App& app);  // a customer's ticket: timeline and reply
 // [SECTION] Staff area
 void draw_queue(App& app);
 void draw_operator_ticket(App& app);  // take, reply, internal note, log time
+// [SECTION] Admin area
+void draw_admin_settings(App& app);   // admin_settings.cpp: hours, closed dates, SLA, trial, VAT, seller, bank, check
+void draw_admin_catalog(App& app);    // admin_catalog.cpp: prices and validity of the offers
+void draw_admin_orders(App& app);     // admin_orders.cpp: orders awaiting a transfer or a check, recording one
+void draw_admin_operators(App& app);  // admin_operators.cpp: the staff, creating an operator
+void draw_admin_adjustments(App& app);  // admin_adjustments.cpp: a ticket's time, a signed correction with a reason
+void draw_admin_contact(App& app);      // admin_contact.cpp: the contact form's messages
+void draw_admin_audit(App& app);        // admin_audit.cpp: the audit log, filtered by actor, action, dates
+void draw_admin_conference(App& app);   // admin_conference.cpp: availability slots, the steps, done with notes
+void draw_admin_numbers(App& app);      // admin_numbers.cpp: open tickets, response times, revenue, as charts
 
 // [SECTION] Parts shared by screens
 void draw_timeline(App& app, const wire::TicketDetail& detail);  // timeline.cpp

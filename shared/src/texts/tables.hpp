@@ -14,4 +14,5 @@ std::span<const TextEntry> commerce_texts();      // orders, payment, invoice li
 std::span<const TextEntry> client_texts();        // the browser client's shell: titles, banners, the outbox
 std::span<const TextEntry> site_texts();          // the public side: offers, FAQ page, board, contact (app and HTML)
 std::span<const TextEntry> client_desk_texts();   // the operator's desk: queue, timer, time entries
+std::span<const TextEntry> client_admin_texts();  // the browser client's admin back office
 }  // namespace tessera::texts

@@ -57,6 +57,7 @@ void App::install_areas() {
   tickets::install(*this);
   staff::install(*this);
   admin::install(*this);
+  people::install(*this);
 }
 
 // [SECTION] Start-up

@@ -17,6 +17,7 @@
 
 #include "areas/account.hpp"
 #include "areas/admin.hpp"
+#include "areas/people.hpp"
 #include "areas/staff.hpp"
 #include "areas/tickets.hpp"
 #include "core/requests.hpp"
@@ -151,6 +152,7 @@ class App {
   TicketsArea tickets;
   StaffArea staff;
   AdminArea admin;
+  PeopleArea people;
 
   // [SECTION] Test hook
   FrameRecord& record() { return record_; }

@@ -34,7 +34,10 @@ void install_auth_routes(RouteContext& routes) {
 
   routes.http.Post(routes.api + "/auth/logout", [&routes](const httplib::Request& req, httplib::Response& res) {
     const std::string token = session_token(req);
-    if (!token.empty()) routes.service.logout(token);
+    // {"everywhere": true}: every session of the user ends (other browsers, other devices).
+    const auto body = nlohmann::json::parse(req.body, nullptr, false);
+    const bool everywhere = body.is_object() && body.contains("everywhere") && body["everywhere"] == true;
+    if (!token.empty()) routes.service.logout(token, everywhere);
     res.set_header("Set-Cookie", session_cookie("", 0, routes.config.cookie_secure));
     res.status = 204;
   });

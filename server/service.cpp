@@ -104,7 +104,13 @@ Result<SessionStart> Service::login(const wire::LoginRequest& request) {
   return open_session(*user);
 }
 
-void Service::logout(const std::string& token) { store_.delete_session(sha256_hex(token)); }
+void Service::logout(const std::string& token, bool everywhere) {
+  const std::string digest = sha256_hex(token);
+  if (everywhere) {
+    if (const auto session = store_.session(digest)) return store_.delete_sessions_of_user(session->user_id, "");
+  }
+  store_.delete_session(digest);
+}
 
 std::optional<UserRecord> Service::authenticate(const std::string& token) {
   if (token.empty()) return std::nullopt;

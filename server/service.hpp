@@ -42,7 +42,8 @@ class Service {
   // [SECTION] Accounts and sessions
   Result<SessionStart> signup(const wire::SignupRequest& request);
   Result<SessionStart> login(const wire::LoginRequest& request);
-  void logout(const std::string& token);
+  // Ends this session, or with `everywhere` every session of its user.
+  void logout(const std::string& token, bool everywhere = false);
   std::optional<UserRecord> authenticate(const std::string& token);
   // A new session for a user who just proved who they are (an accepted invitation).
   SessionStart start_session(const UserRecord& user) { return open_session(user); }

@@ -189,6 +189,29 @@
       .then(answer, () => answer(false));
   };
 
+  // A file of the device, chosen by the user: an <input type="file"> clicked within the
+  // user's click (the app draws that click's frame inside the pointer event), read whole and
+  // handed over as bytes ('file', id, size or -1 when cancelled, bytes, name).
+  ports.chooseFile = function (requestId, accept) {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    document.body.appendChild(input);
+    const done = (size, bytes, name) => {
+      input.remove();
+      tell('file', requestId, size, bytes, name);
+    };
+    input.addEventListener('change', () => {
+      const file = input.files && input.files[0];
+      if (!file) return done(-1, '', '');
+      file.arrayBuffer().then((buffer) => done(buffer.byteLength, new Uint8Array(buffer), file.name),
+                              () => done(-1, '', ''));
+    });
+    input.addEventListener('cancel', () => done(-1, '', ''));
+    input.click();
+  };
+
   // A file of the server, downloaded without leaving the page (the answer is an attachment).
   ports.download = function (path) {
     const link = document.createElement('a');

@@ -8,6 +8,10 @@
 
 #include "app.hpp"
 #include "core/json_read.hpp"
+#include "tessera/attachments.hpp"
+#include "tessera/domain_wire.hpp"
+#include "tessera/evaluation.hpp"
+#include "tessera/ticket_filter.hpp"
 #include "ui/screens.hpp"
 
 namespace tessera::client {
@@ -19,7 +23,12 @@ namespace {
 constexpr int kStoredVersion = 1;
 constexpr std::size_t kKnownTicketsKept = 30;  // the last tickets opened, readable offline
 
-void enter_list(App& app, const RouteParams&) { tickets::show_list(app); }
+void enter_list(App& app, const RouteParams&) {
+  tickets::show_list(app);
+  // The startup conference, once the subscription was activated: My tickets says when it is to do.
+  const auto& me = app.session.me;
+  if (me && me->user.account_owner && me->balances.subscription != SubscriptionPhase::none) people::load_onboarding(app);
+}
 void enter_detail(App& app, const RouteParams& params) {
   if (const auto id = params.id("id")) tickets::open(app, *id);
   else app.go_home();
@@ -77,9 +86,14 @@ json save_drafts(const TicketsArea& area) {
   json replies = json::object();
   for (const auto& [id, reply] : area.replies)
     if (!reply.body.empty()) replies[std::to_string(id)] = wire::to_json(reply);
+  json evaluations = json::object();
+  for (const auto& [id, draft] : area.evaluations)
+    if (draft.rating > 0 || !draft.comment.empty())
+      evaluations[std::to_string(id)] = {{"rating", draft.rating}, {"comment", draft.comment}, {"publish", draft.publish}};
   return {{"version", kStoredVersion},
           {"new_ticket", is_blank(area.new_ticket) ? json() : wire::to_json(area.new_ticket)},
-          {"replies", replies}};
+          {"replies", replies},
+          {"evaluations", evaluations}};
 }
 
 void load_drafts(TicketsArea& area, const json& stored, Language language) {
@@ -90,12 +104,21 @@ void load_drafts(TicketsArea& area, const json& stored, Language language) {
     const Id ticket_id = std::atoll(id.c_str());
     if (ticket_id > 0) area.replies[ticket_id] = reply_from_json(reply);
   }
+  for (const auto& [id, draft] : read::object(stored, "evaluations").items()) {
+    const Id ticket_id = std::atoll(id.c_str());
+    if (ticket_id > 0)
+      area.evaluations[ticket_id] = EvaluationDraft{static_cast<int>(read::integer(draft, "rating")),
+                                                    read::text(draft, "comment"), read::flag(draft, "publish")};
+  }
 }
 
 json save_cache(const TicketsArea& area) {
   json known = json::array();
   for (const auto& [id, entry] : area.known) known.push_back({{"detail", entry.first}, {"at", entry.second}});
-  return {{"version", kStoredVersion}, {"list", area.list}, {"list_at", area.list_at_ms}, {"known", known}};
+  json rated = json::object();
+  for (const auto& [id, rating] : area.rated) rated[std::to_string(id)] = rating;
+  return {{"version", kStoredVersion}, {"list", area.list}, {"list_at", area.list_at_ms}, {"known", known},
+          {"rated", rated}};
 }
 
 void load_cache(TicketsArea& area, const json& stored) {
@@ -109,6 +132,9 @@ void load_cache(TicketsArea& area, const json& stored) {
     const auto detail = decode<wire::TicketDetail>(read::object(entry, "detail").dump());
     if (detail) area.known[detail->ticket.id] = {*detail, read::number(entry, "at")};
   }
+  for (const auto& [id, rating] : read::object(stored, "rated").items())
+    if (const Id ticket_id = std::atoll(id.c_str()); ticket_id > 0 && rating.is_number_integer())
+      area.rated[ticket_id] = rating.get<int>();
 }
 
 void remember(TicketsArea& area, const wire::TicketDetail& detail, double at_ms) {
@@ -171,6 +197,50 @@ void sent_answer(App& app, const Request& request, const HttpResponse& answer) {
     app.tickets.notice = app.format("outbox.ticket_sent", {{"reference", detail->ticket.reference}});
 }
 
+void evaluation_answer(App& app, const Request& request, const HttpResponse& answer) {
+  const Id id = read::integer(request.context, "ticket_id");
+  auto& area = app.tickets;
+  if (answer.status == 201) {
+    const auto parsed = json::parse(answer.body, nullptr, false);
+    area.rated[id] = static_cast<int>(read::integer(parsed, "rating"));
+    area.evaluations.erase(id);
+    return;
+  }
+  const Error failure = App::error_of(answer);
+  if (failure.code == "already_rated") {  // rated before, on another device
+    area.rated.emplace(id, 0);
+    area.evaluations.erase(id);
+    return;
+  }
+  app.fail(answer);
+}
+
+void attachment_answer(App& app, const HttpResponse& answer) {
+  app.tickets.attaching.clear();
+  const auto detail = answer.status == 200 || answer.status == 201 ? decode<wire::TicketDetail>(answer.body) : std::nullopt;
+  if (detail) return show_detail(app, *detail);
+  app.fail(answer);
+  if (app.error && app.error->field.empty()) app.error->field = "attachment";
+}
+
+// A file name in a query: every byte but letters, digits and - . _ percent-encoded.
+std::string query_component(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') || c == '-' ||
+        c == '.' || c == '_') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace tickets {
@@ -188,6 +258,10 @@ void install(App& app) {
     if (detail) show_detail(app, *detail);
     else app.fail(answer);
   });
+  requests.on("tickets.evaluate", [&app](const Request& request, const HttpResponse& answer) {
+    evaluation_answer(app, request, answer);
+  });
+  requests.on("tickets.attach", [&app](const Request&, const HttpResponse& answer) { attachment_answer(app, answer); });
   app.add_document({"drafts", [&app] { return save_drafts(app.tickets); },
                     [&app](const json& stored) { load_drafts(app.tickets, stored, app.language); }});
   app.add_document({"cache", [&app] { return save_cache(app.tickets); },
@@ -223,6 +297,14 @@ void install(App& app) {
     out["draft_state"] = draft_state(app, 0);
     if (area.detail) out["reply_state"] = draft_state(app, area.detail->ticket.id);
     out["notice"] = area.notice;
+    std::optional<Error> filter_error;
+    json shown = json::array();
+    for (const auto& ticket : filtered(app, filter_error)) shown.push_back(ticket.id);
+    out["tickets_shown"] = shown;
+    json rated = json::object();
+    for (const auto& [id, rating] : area.rated) rated[std::to_string(id)] = rating;
+    out["rated"] = rated;
+    out["attaching"] = area.attaching;
   });
 }
 
@@ -341,6 +423,74 @@ std::string draft_state(const App& app, Id ticket_id) {
   if (ticket_id == 0) return is_blank(app.tickets.new_ticket) ? "" : "draft";
   const auto reply = app.tickets.replies.find(ticket_id);
   return reply != app.tickets.replies.end() && !reply->second.body.empty() ? "draft" : "";
+}
+
+std::vector<wire::TicketSummary> filtered(const App& app, std::optional<Error>& error) {
+  const auto& form = app.tickets.filter;
+  std::map<std::string, std::string> parameters;
+  if (!form.status.empty()) parameters["status"] = form.status;
+  if (!form.category.empty()) parameters["category"] = form.category;
+  if (!form.criticality.empty()) parameters["criticality"] = form.criticality;
+  if (!form.text.empty()) parameters["q"] = form.text;
+  const auto filter = parse_ticket_filter(parameters);
+  if (!filter) {
+    error = filter.error();
+    return app.tickets.list;
+  }
+  std::vector<wire::TicketSummary> shown;
+  for (const auto& ticket : app.tickets.list)
+    if (ticket_matches(*filter, ticket)) shown.push_back(ticket);
+  return shown;
+}
+
+void choose_attachment(App& app) {
+  if (!app.tickets.detail) return;
+  app.clear_error();
+  const Id id = app.tickets.detail->ticket.id;
+  const std::size_t so_far = app.tickets.detail->attachments.size();
+  app.browser().choose_file("image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.log,.txt",
+                            [&app, id, so_far](std::optional<ChosenFile> file) {
+    if (!file) return;  // the user cancelled
+    // The server's own rules: the type read from the bytes, the size, how many.
+    if (const auto accepted = accept_attachment(file->bytes, so_far); !accepted) {
+      app.error = accepted.error();
+      app.error->field = "attachment";
+      app.request_redraw();
+      return;
+    }
+    const std::string name = safe_attachment_name(file->name);
+    app.tickets.attaching = name;
+    app.requests().send(Request{.kind = "tickets.attach",
+                                .method = "POST",
+                                .path = "/tickets/" + std::to_string(id) + "/attachments?filename=" + query_component(name),
+                                .body = std::move(file->bytes),
+                                .content_type = "application/octet-stream",
+                                .idempotency_key = app.requests().new_key(),
+                                .context = json{{"ticket_id", id}}});
+    app.request_redraw();
+  });
+}
+
+void evaluate(App& app) {
+  if (!app.tickets.detail) return;
+  app.clear_error();
+  const Id id = app.tickets.detail->ticket.id;
+  const auto& draft = app.tickets.evaluations[id];
+  const json body{{"rating", draft.rating}, {"comment", draft.comment}, {"publish_comment", draft.publish}};
+  if (const auto parsed = codec::decode_evaluation_request(body); !parsed) {
+    app.error = parsed.error();
+    return;
+  }
+  if (const auto checked = evaluate_ticket(TicketStatus::closed, false, *codec::decode_evaluation_request(body), 0);
+      !checked) {
+    app.error = checked.error();
+    return;
+  }
+  app.requests().send(Request{.kind = "tickets.evaluate",
+                              .method = "POST",
+                              .path = "/tickets/" + std::to_string(id) + "/evaluation",
+                              .body = body.dump(),
+                              .context = json{{"ticket_id", id}}});
 }
 
 }  // namespace tickets

@@ -15,6 +15,22 @@ namespace tessera::client {
 class App;
 struct OutboxItem;
 
+// The filters of My tickets, as chosen ("" : any); read with the server's own parser, so
+// the list is filtered the same way online and offline (the last-known list).
+struct TicketFilterForm {
+  std::string status;  // a status, or "open" (every open one)
+  std::string category;
+  std::string criticality;  // the effective one (triage, else declared)
+  std::string text;         // in the subject or the reference
+};
+
+// The evaluation of a closed ticket being written (SPEC §1.10).
+struct EvaluationDraft {
+  int rating = 0;  // 1..5; 0: not chosen yet
+  std::string comment;
+  bool publish = false;
+};
+
 struct TicketsArea {
   std::vector<wire::TicketSummary> list;
   double list_at_ms = 0;   // when the list was last received (0: never)
@@ -27,6 +43,10 @@ struct TicketsArea {
   wire::TicketDraft new_ticket;            // the draft being written
   std::map<Id, wire::MessageDraft> replies;  // a reply draft per ticket
   std::string notice;  // a short note after something was sent ("Ticket T-000012 sent")
+  TicketFilterForm filter;
+  std::map<Id, EvaluationDraft> evaluations;  // drafts, kept on the device
+  std::map<Id, int> rated;  // tickets rated: the rating (0: rated before, elsewhere)
+  std::string attaching;    // the name of the file being sent, while it is
 };
 
 namespace tickets {
@@ -45,6 +65,13 @@ std::vector<const OutboxItem*> reply_items(const App& app, Id ticket_id);
 // "draft" while a form holds text (kept on the device), "" when empty; once submitted, each
 // outbox item shows its own state (queued, sending, sent, failed).
 std::string draft_state(const App& app, Id ticket_id);  // 0: the new-ticket form
+// My tickets through the filters (the shared rule, ticket_matches); `error` names the filter
+// at fault (a search text too long).
+std::vector<wire::TicketSummary> filtered(const App& app, std::optional<Error>& error);
+// Lets the user choose a file of the device for the open ticket; its size and type are
+// checked with the server's rules before it is sent (error field "attachment").
+void choose_attachment(App& app);
+void evaluate(App& app);  // the open (closed) ticket's evaluation draft
 }  // namespace tickets
 
 }  // namespace tessera::client

@@ -72,6 +72,16 @@ void read_query(std::string_view query, RouteParams& params) {
   }
 }
 
+// A link made outside the app's own addresses, "#name=value" (the server's invitation links,
+// "#invitation=<token>"), is the address "/name/value".
+std::string normal_address(std::string_view address) {
+  const auto equals = address.find('=');
+  if (address.empty() || address.front() == '/' || equals == std::string_view::npos ||
+      address.substr(0, equals).find_first_of("/?") != std::string_view::npos)
+    return std::string(address);
+  return "/" + std::string(address.substr(0, equals)) + "/" + std::string(address.substr(equals + 1));
+}
+
 }  // namespace
 
 bool audience_includes(Audience audience, std::optional<Role> role) {
@@ -107,7 +117,9 @@ const ScreenDef* Router::find(std::string_view id) const {
   return nullptr;
 }
 
-std::optional<Route> Router::match(std::string_view address, std::optional<Role> role) const {
+std::optional<Route> Router::match(std::string_view given, std::optional<Role> role) const {
+  const std::string normal = normal_address(given);
+  const std::string_view address = normal;
   const auto question = address.find('?');
   const auto path = address.substr(0, question);
   for (const auto& screen : screens_) {
@@ -121,7 +133,9 @@ std::optional<Route> Router::match(std::string_view address, std::optional<Role>
   return std::nullopt;
 }
 
-const ScreenDef* Router::match_any_audience(std::string_view address) const {
+const ScreenDef* Router::match_any_audience(std::string_view given) const {
+  const std::string normal = normal_address(given);
+  const std::string_view address = normal;
   const auto path = address.substr(0, address.find('?'));
   for (const auto& screen : screens_) {
     RouteParams params;

@@ -56,6 +56,7 @@ class Router {
   const ScreenDef* find(std::string_view id) const;
 
   // The first screen whose pattern fits `address` and whose audience includes `role`.
+  // "name=value" (a link such as "#invitation=<token>") is read as "/name/value".
   std::optional<Route> match(std::string_view address, std::optional<Role> role) const;
   // Whether any screen's pattern fits, whoever may see it (so "sign in first" can be told
   // apart from "no such page").

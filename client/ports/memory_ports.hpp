@@ -54,6 +54,18 @@ class MemoryBrowser final : public Browser {
   void apply_update() override { ++updates_applied; }
   void open_external(const std::string& url) override { opened_urls.push_back(url); }
   void download(const std::string& path) override { downloads.push_back(path); }
+  void choose_file(const std::string& accept, std::function<void(std::optional<ChosenFile>)> done) override {
+    file_accept = accept;
+    file_chooser = std::move(done);
+  }
+  // The test plays the user in the file chooser: picks a file (or cancels, nullopt).
+  bool pick_file(std::optional<ChosenFile> file) {
+    if (!file_chooser) return false;
+    auto done = std::move(file_chooser);
+    file_chooser = nullptr;
+    done(std::move(file));
+    return true;
+  }
   // Back and Forward: move in the history; the caller tells the app (on_address_changed).
   bool back();
   bool forward();
@@ -68,6 +80,8 @@ class MemoryBrowser final : public Browser {
   int updates_applied = 0;
   std::vector<std::string> opened_urls;
   std::vector<std::string> downloads;
+  std::string file_accept;  // what the last file chooser asked for
+  std::function<void(std::optional<ChosenFile>)> file_chooser;  // open while set
 };
 
 }  // namespace tessera::client

@@ -44,6 +44,12 @@ class EventStream {
   virtual void poll() {}  // native: delivers queued events
 };
 
+// A file the user chose on their device (Browser::choose_file).
+struct ChosenFile {
+  std::string name;   // as the device names it ("screenshot.png"), no path
+  std::string bytes;  // its content
+};
+
 // The page around the app: its address (the part after '#'), history, title, connectivity,
 // the service worker's update, persistent storage and the local time zone.
 class Browser {
@@ -63,6 +69,11 @@ class Browser {
   // Downloads a file of the server ("/api/v1/invoices/3/pdf", a ticket's attachment) without
   // leaving the page; the browser sends the session's cookie.
   virtual void download(const std::string& path) = 0;
+  // Lets the user choose one file of the device (an <input type="file">, opened within the
+  // click that asked for it); `accept` as the input's attribute ("image/*,.log,.txt").
+  // `done` gets the file, or nothing when the user cancelled (browsers that cannot tell a
+  // cancel never call it).
+  virtual void choose_file(const std::string& accept, std::function<void(std::optional<ChosenFile>)> done) = 0;
 };
 
 }  // namespace tessera::client

@@ -16,9 +16,11 @@ EM_JS(void, js_listen, (), {
   // The first text may be large (a stored document): it goes through the heap, not the
   // stack, and the program frees it.
   window.tesseraPorts.listen(function(kind, a, b, textA, textB) {
-    var size = lengthBytesUTF8(textA) + 1;
+    // A chosen file's bytes (a Uint8Array) are copied as they are; `b` is their length.
+    var size = textA instanceof Uint8Array ? Math.max(textA.length, 1) : lengthBytesUTF8(textA) + 1;
     var pointer = _malloc(size);
-    stringToUTF8(textA, pointer, size);
+    if (textA instanceof Uint8Array) HEAPU8.set(textA, pointer);
+    else stringToUTF8(textA, pointer, size);
     Module.ccall('tessera_port_event', null, ['string', 'number', 'number', 'number', 'string'],
                  [kind, a, b, pointer, textB]);
   });
@@ -50,6 +52,9 @@ EM_JS(void, js_persist, (double request_id), { window.tesseraPorts.persist(reque
 EM_JS(void, js_apply_update, (), { window.tesseraPorts.applyUpdate(); });
 EM_JS(void, js_open_external, (const char* url), { window.location.assign(UTF8ToString(url)); });
 EM_JS(void, js_download, (const char* path), { window.tesseraPorts.download(UTF8ToString(path)); });
+EM_JS(void, js_choose_file, (double request_id, const char* accept), {
+  window.tesseraPorts.chooseFile(request_id, UTF8ToString(accept));
+});
 
 class WebStorage;
 class WebEventStream;
@@ -133,6 +138,20 @@ class WebBrowser final : public Browser {
   void apply_update() override { js_apply_update(); }
   void open_external(const std::string& url) override { js_open_external(url.c_str()); }
   void download(const std::string& path) override { js_download(path.c_str()); }
+  void choose_file(const std::string& accept, std::function<void(std::optional<ChosenFile>)> done) override {
+    const double id = ++next_id_;
+    files_[id] = std::move(done);
+    js_choose_file(id, accept.c_str());
+  }
+  // The file's bytes (`size` of them at `data`) and name; size < 0: cancelled.
+  void file_chosen(double id, double size, const char* data, const std::string& name) {
+    const auto pending = files_.find(id);
+    if (pending == files_.end()) return;
+    auto done = std::move(pending->second);
+    files_.erase(pending);
+    if (size < 0) return done(std::nullopt);
+    done(ChosenFile{name, std::string(data, static_cast<std::size_t>(size))});
+  }
   void persisted(double id, bool granted) {
     const auto pending = pending_.find(id);
     if (pending == pending_.end()) return;
@@ -144,6 +163,7 @@ class WebBrowser final : public Browser {
  private:
   double next_id_ = 0;
   std::map<double, std::function<void(bool)>> pending_;
+  std::map<double, std::function<void(std::optional<ChosenFile>)>> files_;
 };
 
 }  // namespace
@@ -163,9 +183,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE void tessera_port_event(const char* kind_text, d
                                                          const char* text_b) {
   using tessera::client::g_registry;
   const std::string kind = kind_text != nullptr ? kind_text : "";
+  auto& events = g_registry.events;
+  if (kind == "file") {  // the bytes are not a C string: `b` says how many (-1: cancelled)
+    if (g_registry.browser) g_registry.browser->file_chosen(a, b, text, text_b != nullptr ? text_b : "");
+    std::free(text);
+    if (events.wake) events.wake();
+    return;
+  }
   const std::string first = text != nullptr ? text : "";
   std::free(text);
-  auto& events = g_registry.events;
   if (kind == "stored" && g_registry.storage) g_registry.storage->answer(a, b != 0, first.c_str());
   else if (kind == "event" && g_registry.stream) g_registry.stream->event(first, a, text_b != nullptr ? text_b : "");
   else if (kind == "persisted" && g_registry.browser) g_registry.browser->persisted(a, b != 0);

@@ -32,6 +32,12 @@ void draw_admin_audit(App& app);        // admin_audit.cpp: the audit log, filte
 void draw_admin_conference(App& app);   // admin_conference.cpp: availability slots, the steps, done with notes
 void draw_admin_numbers(App& app);      // admin_numbers.cpp: open tickets, response times, revenue, as charts
 
+// [SECTION] People area
+void draw_account(App& app);     // account_settings.cpp: password, log out everywhere, the account's places
+void draw_people(App& app);      // people.cpp: authorized users and invitations (the owner)
+void draw_invitation(App& app);  // invitation.cpp: a guest joins from the one-time link
+void draw_onboarding(App& app);  // onboarding.cpp: the startup conference step
+
 // [SECTION] Parts shared by screens
 void draw_timeline(App& app, const wire::TicketDetail& detail);  // timeline.cpp
 void draw_ticket_table(App& app, const std::vector<wire::TicketSummary>& tickets, std::string_view id_prefix,

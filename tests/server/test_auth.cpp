@@ -78,6 +78,28 @@ BOOST_AUTO_TEST_CASE(logout_ends_the_session) {
   BOOST_TEST(me.error_code() == "unauthenticated");
 }
 
+BOOST_AUTO_TEST_CASE(logout_everywhere_ends_every_session_of_the_user_only) {
+  ApiClient laptop = customer("ana@example.com");
+  ApiClient phone(server.port());
+  BOOST_TEST_REQUIRE(phone.post("/api/v1/auth/login", {{"email", "ana@example.com"}, {"password", "correct horse battery"}}).status == 200);
+  ApiClient other = customer("ben@example.com");
+  const std::string laptop_cookie = laptop.cookie();
+  BOOST_TEST(laptop.post("/api/v1/auth/logout", {{"everywhere", true}}).status == 204);
+  BOOST_TEST(laptop.cookie().empty());
+  laptop.set_cookie(laptop_cookie);
+  BOOST_TEST(laptop.get("/api/v1/me").status == 401);
+  BOOST_TEST(phone.get("/api/v1/me").status == 401);  // the other device too
+  BOOST_TEST(other.get("/api/v1/me").status == 200);  // another user keeps theirs
+}
+
+BOOST_AUTO_TEST_CASE(a_plain_logout_leaves_the_other_sessions) {
+  ApiClient laptop = customer("ana@example.com");
+  ApiClient phone(server.port());
+  BOOST_TEST_REQUIRE(phone.post("/api/v1/auth/login", {{"email", "ana@example.com"}, {"password", "correct horse battery"}}).status == 200);
+  BOOST_TEST(laptop.post("/api/v1/auth/logout", {{"everywhere", false}}).status == 204);
+  BOOST_TEST(phone.get("/api/v1/me").status == 200);
+}
+
 BOOST_AUTO_TEST_CASE(sessions_expire_after_7_idle_days) {
   ApiClient api = customer("ana@example.com");
   server.advance_seconds(6 * kSecondsPerDay);

@@ -15,4 +15,5 @@ std::span<const TextEntry> client_texts();        // the browser client's shell:
 std::span<const TextEntry> site_texts();          // the public side: offers, FAQ page, board, contact (app and HTML)
 std::span<const TextEntry> client_desk_texts();   // the operator's desk: queue, timer, time entries
 std::span<const TextEntry> client_admin_texts();  // the browser client's admin back office
+std::span<const TextEntry> client_people_texts();  // the client's people, onboarding and ticket screens
 }  // namespace tessera::texts

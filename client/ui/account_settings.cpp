@@ -1,0 +1,64 @@
+// My account: who is signed in, the account's places for its owner (authorized users, the
+// startup conference and its state), the password change (other sessions end) and logging
+// out everywhere (every browser and device).
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace tessera::client::ui {
+
+namespace {
+void heading(App& app, std::string_view key) {
+  ImGui::Spacing();
+  with_title_font([&] { ImGui::TextUnformatted(std::string(app.text(key)).c_str()); });
+}
+
+void owner_places(App& app) {
+  heading(app, "people.title");
+  help_text(std::string(app.text("account.people_help")));
+  if (button(app, "account.open_people", "account.open_people")) app.navigate("/account/users");
+  heading(app, "onboarding.title");
+  const auto& step = app.people.onboarding;
+  if (step && step->required)
+    notice_banner(app, "account.onboarding_state", std::string(app.text("onboarding.state_pending")), Tone::warning);
+  else if (step && step->done)
+    notice_banner(app, "account.onboarding_state",
+                  app.format("onboarding.state_done", {{"date", app.local_time(step->done_at)}}), Tone::success);
+  else if (step && !step->available)
+    help_text(std::string(app.text("onboarding.not_available")));
+  if (step && step->available)
+    if (button(app, "account.open_onboarding", "account.open_onboarding")) app.navigate("/account/onboarding");
+}
+}  // namespace
+
+void draw_account(App& app) {
+  title(app, "account.title");
+  if (!app.session.me) return;
+  const auto& user = app.session.me->user;
+  recorded_text(app, "account.who", app.format("account.who", {{"name", user.name}, {"email", user.email}}), true);
+  if (user.role == Role::customer && user.account_owner) owner_places(app);
+  else if (user.role == Role::customer) help_text(std::string(app.text("account.member_help")));
+
+  heading(app, "account.password_heading");
+  auto& form = app.people.password;
+  bool submit = text_field(app, "account.current_password", "account.current_password", form.current_password,
+                           "current_password", ImGuiInputTextFlags_Password);
+  submit |= text_field(app, "account.new_password", "account.new_password", form.new_password, "new_password",
+                       ImGuiInputTextFlags_Password);
+  help_text(app.format("account.password_rules", {{"min", std::to_string(wire::Limits::password_min)}}));
+  if (app.offline()) help_text(std::string(app.text("people.needs_connection")));
+  ImGui::BeginDisabled(app.offline());
+  submit |= submit_button(app, "account.change_password", "account.change_password", "people.password");
+  ImGui::EndDisabled();
+  if (submit && !app.busy("people.password") && !app.offline()) people::change_password(app);
+  if (app.people.password_changed)
+    notice_banner(app, "account.password_changed", std::string(app.text("account.password_changed")), Tone::success);
+
+  heading(app, "account.sessions_heading");
+  help_text(std::string(app.text("account.logout_everywhere_help")));
+  ImGui::BeginDisabled(app.offline());
+  if (danger_button(app, "account.logout_everywhere", "account.logout_everywhere")) people::log_out_everywhere(app);
+  ImGui::EndDisabled();
+}
+
+}  // namespace tessera::client::ui

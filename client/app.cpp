@@ -58,6 +58,7 @@ void App::install_areas() {
   staff::install(*this);
   admin::install(*this);
   people::install(*this);
+  money::install(*this);
 }
 
 // [SECTION] Start-up

@@ -18,6 +18,7 @@
 #include "areas/account.hpp"
 #include "areas/admin.hpp"
 #include "areas/people.hpp"
+#include "areas/money.hpp"
 #include "areas/staff.hpp"
 #include "areas/tickets.hpp"
 #include "core/requests.hpp"
@@ -153,6 +154,7 @@ class App {
   StaffArea staff;
   AdminArea admin;
   PeopleArea people;
+  MoneyArea money;
 
   // [SECTION] Test hook
   FrameRecord& record() { return record_; }

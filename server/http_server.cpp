@@ -168,6 +168,7 @@ void HttpServer::install_routes() {
   install_admin_routes(routes_);
   install_account_routes(routes_);
   install_subscription_routes(routes_);
+  install_ledger_routes(routes_);
   install_settings_routes(routes_, settings_);
   install_onboarding_routes(routes_, onboarding_);
 }

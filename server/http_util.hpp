@@ -76,6 +76,7 @@ void install_site_routes(RouteContext& routes);  // the plain HTML public pages
 void install_admin_routes(RouteContext& routes);
 void install_account_routes(RouteContext& routes);
 void install_subscription_routes(RouteContext& routes);
+void install_ledger_routes(RouteContext& routes);  // routes_ledger.cpp
 void install_settings_routes(RouteContext& routes, Settings& settings);
 void install_onboarding_routes(RouteContext& routes, OnboardingService& onboarding);
 

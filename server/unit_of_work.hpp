@@ -33,6 +33,8 @@ class AccountLedgers {
  public:
   AccountLedgers(Store& store, LedgerRules rules) : store_(store), rules_(std::move(rules)) {}
   AccountLedger load(Id account_id) const { return replay(rules_, store_.ledger_entries(account_id)); }
+  std::vector<LedgerEntry> entries(Id account_id) const { return store_.ledger_entries(account_id); }
+  AccountLedger replay_entries(std::span<const LedgerEntry> entries) const { return replay(rules_, entries); }
   // Decide and apply `command`, store the new entries; throws DomainFailure when refused.
   std::vector<LedgerEntry> record(Id account_id, AccountLedger& ledger, const LedgerCommand& command) const {
     auto entries = execute(ledger, command);

@@ -38,6 +38,24 @@ void draw_people(App& app);      // people.cpp: authorized users and invitations
 void draw_invitation(App& app);  // invitation.cpp: a guest joins from the one-time link
 void draw_onboarding(App& app);  // onboarding.cpp: the startup conference step
 
+// [SECTION] Money area (support time, buying, invoices, subscription)
+void draw_support_time(App& app);   // support_time.cpp: balances, lots, history
+void draw_ticket_cost(App& app);    // ticket_cost.cpp: one ticket's cost statement
+void draw_buy(App& app);            // buy.cpp: offer, price with VAT, payment method
+void draw_order(App& app);          // order_view.cpp: an order (instructions, pending, paid)
+void draw_paypal_return(App& app);  // paypal_return.cpp: the capture's result
+void draw_invoices(App& app);       // invoices.cpp: the list, PDF downloads
+void draw_subscription(App& app);   // subscription.cpp: period, cancel, restart, users, renewals
+// money_parts.cpp: a fetched thing's states (false while loading or failed: drawn here, with
+// Retry), a lot's name, amounts ("3 tickets", "12 min", "45 min over"), a history line's text,
+// and the links between the money screens.
+bool fetch_state(App& app, std::string_view id, bool ready, const std::optional<Error>& error, bool busy,
+                 const std::function<void()>& retry);
+std::string lot_name(App& app, const LotView& lot);
+std::string amount_text(App& app, BalanceKind kind, std::int64_t amount);
+std::string history_text(App& app, const HistoryLine& line);
+void money_links(App& app, std::string_view current);
+
 // [SECTION] Parts shared by screens
 void draw_timeline(App& app, const wire::TicketDetail& detail);  // timeline.cpp
 void draw_ticket_table(App& app, const std::vector<wire::TicketSummary>& tickets, std::string_view id_prefix,

@@ -2,12 +2,16 @@
 // --demo`), and gives each scenario what it needs to drive the canvas app in Debian's
 // headless Chromium: a Driver per page (widgets found through the client's test hook
 // window.tesseraTest), checks, screenshots named after the scenario, and a small API client
-// that calls the server as a given user. run.mjs runs the scenarios with it.
+// that calls the server as a given user. run.mjs runs the scenarios with it. The server's
+// PayPal is the run's fake PayPal server (fake_paypal.mjs: `fakePayPal`).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
+import { CLIENT_ID as PAYPAL_CLIENT_ID, CLIENT_SECRET as PAYPAL_CLIENT_SECRET, WEBHOOK_ID as PAYPAL_WEBHOOK_ID,
+         fakePayPal } from './fake_paypal.mjs';
 
 export const WAIT_MS = 15_000;
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
@@ -46,13 +50,18 @@ export class TesseraServer {
     if (init.status !== 0) throw new Error(`tessera init failed: ${init.stderr || init.stdout}`);
     const port = await freePort();
     this.base = `http://127.0.0.1:${port}`;
+    // PayPal: the run's fake PayPal server (fake_paypal.mjs); its approval links come back to
+    // this server's address (the public URL), as PayPal's would.
+    const paypal = await fakePayPal.start();
     this.process = spawn(this.binary, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port),
                                        '--web-root', this.webRoot], {
       stdio: ['ignore', 'pipe', 'pipe'],
       // Every scenario signs up from 127.0.0.1 on one shared server: the per-address limit on
       // log-in and sign-up (10 a minute by default, tested in the server suite) would refuse
       // the later scenarios on a fast machine.
-      env: { ...process.env, TESSERA_AUTH_ATTEMPTS_PER_MINUTE: '1000' },
+      env: { ...process.env, TESSERA_AUTH_ATTEMPTS_PER_MINUTE: '1000', TESSERA_PUBLIC_URL: this.base,
+             TESSERA_PAYPAL_BASE_URL: paypal, TESSERA_PAYPAL_CLIENT_ID: PAYPAL_CLIENT_ID,
+             TESSERA_PAYPAL_CLIENT_SECRET: PAYPAL_CLIENT_SECRET, TESSERA_PAYPAL_WEBHOOK_ID: PAYPAL_WEBHOOK_ID },
     });
     this.process.stdout.on('data', (d) => { this.output += d; });
     this.process.stderr.on('data', (d) => { this.output += d; });
@@ -82,6 +91,7 @@ export class TesseraServer {
         await exited;
       }
     }
+    await fakePayPal.stop();
     if (this.temp) fs.rmSync(this.temp, { recursive: true, force: true });
   }
 }

@@ -16,4 +16,5 @@ std::span<const TextEntry> site_texts();          // the public side: offers, FA
 std::span<const TextEntry> client_desk_texts();   // the operator's desk: queue, timer, time entries
 std::span<const TextEntry> client_admin_texts();  // the browser client's admin back office
 std::span<const TextEntry> client_people_texts();  // the client's people, onboarding and ticket screens
+std::span<const TextEntry> client_money_texts();  // the client's money screens (client_money.cpp)
 }  // namespace tessera::texts

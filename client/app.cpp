@@ -53,6 +53,7 @@ App::App(Ports ports, Language initial_language, std::uint64_t seed)
 }
 
 void App::install_areas() {
+  public_site::install(*this);  // first: home is the first place of a visitor's bar
   account::install(*this);
   tickets::install(*this);
   staff::install(*this);

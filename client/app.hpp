@@ -19,6 +19,7 @@
 #include "areas/admin.hpp"
 #include "areas/people.hpp"
 #include "areas/money.hpp"
+#include "areas/public_site.hpp"
 #include "areas/staff.hpp"
 #include "areas/tickets.hpp"
 #include "core/requests.hpp"
@@ -150,6 +151,7 @@ class App {
   SessionState session;
   std::optional<Error> error;
   AccountArea account;
+  PublicArea site;  // the public pages: offers, FAQ, board, contact
   TicketsArea tickets;
   StaffArea staff;
   AdminArea admin;

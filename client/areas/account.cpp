@@ -12,7 +12,6 @@ using nlohmann::json;
 namespace {
 
 const ScreenDef kScreens[] = {
-    {"home", "/", "home.title", Audience::visitor, ui::draw_home, nullptr, "nav.home"},
     {"signup", "/signup", "signup.title", Audience::visitor, ui::draw_signup, nullptr},
     {"login", "/login", "login.title", Audience::visitor, ui::draw_login, nullptr, "nav.login"},
 };

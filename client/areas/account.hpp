@@ -1,5 +1,5 @@
-// The account area: signing up, logging in and out. Its screens are the home page, sign-up
-// and log-in; its forms reuse the wire types the server parses.
+// The account area: signing up, logging in and out. Its screens are sign-up and log-in (the
+// home page is the public area's); its forms reuse the wire types the server parses.
 #pragma once
 #include "tessera/wire.hpp"
 

@@ -2,6 +2,8 @@
 // table (areas/*.cpp). A screen draws itself from App's state and calls the areas' actions;
 // none talks to the network. draw_root lays out the shell around the current screen.
 #pragma once
+#include <functional>
+
 #include "app.hpp"
 
 namespace tessera::client::ui {
@@ -10,8 +12,12 @@ void draw_root(App& app);     // root.cpp: the shell — top bar, banners, the s
 void draw_top_bar(App& app);  // top_bar.cpp: name, navigation (a menu on narrow screens), languages
 bool compact_layout();        // root.cpp: a phone-sized window: one column, navigation in a menu
 
+// [SECTION] Public area
+void draw_home(App& app);     // home.cpp: the offers and prices, try free, log in
+void draw_faq(App& app);      // faq.cpp
+void draw_board(App& app);    // board.cpp: the transparency board's charts and rows
+void draw_contact(App& app);  // contact.cpp
 // [SECTION] Account area
-void draw_home(App& app);
 void draw_signup(App& app);
 void draw_login(App& app);
 // [SECTION] Tickets area
@@ -57,6 +63,11 @@ std::string history_text(App& app, const HistoryLine& line);
 void money_links(App& app, std::string_view current);
 
 // [SECTION] Parts shared by screens
+// site_parts.cpp: a fetch's state on a public screen — "Loading…" while nothing is there yet,
+// or why it failed (error_key, then the error) with Try again; true when Try again was pressed.
+bool draw_fetch_state(App& app, const Fetched& fetch, bool have_data, std::string_view id, std::string_view error_key);
+void draw_card(App& app, std::string_view id, const std::function<void()>& body);  // bordered, grows with `body`
+void link_button(App& app, std::string_view id, std::string_view key, std::string_view address);  // goes there
 void draw_timeline(App& app, const wire::TicketDetail& detail);  // timeline.cpp
 void draw_ticket_table(App& app, const std::vector<wire::TicketSummary>& tickets, std::string_view id_prefix,
                        bool for_staff);  // ticket_table.cpp

@@ -17,10 +17,13 @@ struct NavEntry {
 };
 
 // The user's places: the screens of the tables that have a navigation key, for this audience.
+// The pages open to everyone (the FAQ, the board) are a visitor's places; a signed-in user's bar
+// keeps to their own work (the pages stay reachable by their addresses and links).
 std::vector<NavEntry> nav_entries(const App& app) {
   std::vector<NavEntry> entries;
   for (const auto& screen : app.router().screens())
-    if (!screen.nav_key.empty() && audience_includes(screen.audience, app.role()))
+    if (!screen.nav_key.empty() && (screen.audience != Audience::anyone || !app.signed_in()) &&
+        audience_includes(screen.audience, app.role()))
       entries.push_back({"nav." + std::string(screen.id), screen.nav_key, std::string(screen.pattern),
                          app.screen() == screen.id});
   return entries;

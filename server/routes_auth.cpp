@@ -1,5 +1,6 @@
 // Routes of accounts and sessions: sign-up, log-in, log-out, the current user.
 #include "http_util.hpp"
+#include "tessera/json_limits.hpp"
 
 namespace tessera::server {
 
@@ -35,7 +36,7 @@ void install_auth_routes(RouteContext& routes) {
   routes.http.Post(routes.api + "/auth/logout", [&routes](const httplib::Request& req, httplib::Response& res) {
     const std::string token = session_token(req);
     // {"everywhere": true}: every session of the user ends (other browsers, other devices).
-    const auto body = nlohmann::json::parse(req.body, nullptr, false);
+    const auto body = parse_json_or_discarded(req.body);  // depth-limited, as every body
     const bool everywhere = body.is_object() && body.contains("everywhere") && body["everywhere"] == true;
     if (!token.empty()) routes.service.logout(token, everywhere);
     res.set_header("Set-Cookie", session_cookie("", 0, routes.config.cookie_secure));

@@ -30,7 +30,7 @@ json parse_object(const HttpResponse& answer) {
 }
 
 // A fetch's answer: received (true), or its error kept for the screen to show.
-bool received(App& app, Fetched& fetch, const HttpResponse& answer, bool decoded) {
+bool received(App& app, FetchState& fetch, const HttpResponse& answer, bool decoded) {
   fetch.loading = false;
   if (answer.status == 200 && decoded) {
     fetch.error.reset();
@@ -63,7 +63,7 @@ void contact_answer(App& app, const HttpResponse& answer) {
   }
 }
 
-json fetch_state(const Fetched& fetch) {
+json fetch_state(const FetchState& fetch) {
   return {{"loading", fetch.loading}, {"error", fetch.error ? json(fetch.error->code) : json()}, {"at_ms", fetch.at_ms}};
 }
 

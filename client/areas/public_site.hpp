@@ -16,7 +16,7 @@ namespace tessera::client {
 class App;
 
 // What a screen knows of one thing it fetches: in flight, failed (with why), or received.
-struct Fetched {
+struct FetchState {
   bool loading = false;
   std::optional<Error> error;  // the last fetch failed ("network": the server is unreachable)
   double at_ms = 0;            // when it was last received (0: never)
@@ -24,9 +24,9 @@ struct Fetched {
 
 struct PublicArea {
   std::optional<Catalog> catalog;
-  Fetched catalog_fetch;
+  FetchState catalog_fetch;
   std::optional<site::BoardPage> board;  // the aggregates and the page of rows shown
-  Fetched board_fetch;
+  FetchState board_fetch;
   std::size_t board_offset = 0;          // the first row of the page asked for
   site::ContactRequest contact;          // the contact form as typed
   bool contact_sent = false;             // the last message went through

@@ -65,7 +65,7 @@ void money_links(App& app, std::string_view current);
 // [SECTION] Parts shared by screens
 // site_parts.cpp: a fetch's state on a public screen — "Loading…" while nothing is there yet,
 // or why it failed (error_key, then the error) with Try again; true when Try again was pressed.
-bool draw_fetch_state(App& app, const Fetched& fetch, bool have_data, std::string_view id, std::string_view error_key);
+bool draw_fetch_state(App& app, const FetchState& fetch, bool have_data, std::string_view id, std::string_view error_key);
 void draw_card(App& app, std::string_view id, const std::function<void()>& body);  // bordered, grows with `body`
 void link_button(App& app, std::string_view id, std::string_view key, std::string_view address);  // goes there
 void draw_timeline(App& app, const wire::TicketDetail& detail);  // timeline.cpp

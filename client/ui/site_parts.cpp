@@ -6,7 +6,7 @@
 
 namespace tessera::client::ui {
 
-bool draw_fetch_state(App& app, const Fetched& fetch, bool have_data, std::string_view id, std::string_view error_key) {
+bool draw_fetch_state(App& app, const FetchState& fetch, bool have_data, std::string_view id, std::string_view error_key) {
   const std::string state_id = std::string(id) + ".state";
   if (fetch.loading && !have_data) {
     recorded_text(app, state_id, std::string(app.text("common.loading")));

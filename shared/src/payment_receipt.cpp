@@ -2,6 +2,7 @@
 #include "tessera/payment_receipt.hpp"
 
 #include "tessera/invoice.hpp"
+#include "tessera/json_limits.hpp"
 
 namespace tessera {
 
@@ -17,10 +18,9 @@ std::string trimmed(const std::string& text) {
 Result<PaymentReceipt> parse_payment_receipt(const nlohmann::json& body, Cents expected_amount, const Date& today) {
   if (!body.is_object()) return make_error("invalid_json");
   PaymentReceipt receipt;
-  const auto amount = body.find("amount");
-  if (amount == body.end() || amount->is_null()) return make_error("required", "amount");
-  if (!amount->is_number_integer()) return make_error("invalid_type", "amount");
-  receipt.amount = amount->get<Cents>();
+  std::int64_t amount = 0;
+  if (auto error = read_integer_field(body, "amount", 0, 100'000'000, amount)) return *error;
+  receipt.amount = amount;
   if (receipt.amount != expected_amount) {
     Error error = make_error("payment_amount_mismatch", "amount");
     error.params["expected"] = format_cents(expected_amount);

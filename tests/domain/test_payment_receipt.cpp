@@ -28,6 +28,8 @@ BOOST_AUTO_TEST_CASE(each_rule_of_a_recorded_payment) {
       {"another amount", {{"amount", kGross - 1}, {"received_on", "2026-12-02"}, {"reference", "x"}}, "payment_amount_mismatch", "amount"},
       {"no amount", {{"received_on", "2026-12-02"}, {"reference", "x"}}, "required", "amount"},
       {"an amount in euros as text", {{"amount", "48.00"}, {"received_on", "2026-12-02"}, {"reference", "x"}}, "invalid_type", "amount"},
+      {"an amount of 2^64-1 cents", {{"amount", 18446744073709551615ULL}, {"received_on", "2026-12-02"}, {"reference", "x"}}, "invalid_value", "amount"},
+      {"a fraction of a cent", {{"amount", 1.5}, {"received_on", "2026-12-02"}, {"reference", "x"}}, "invalid_type", "amount"},
       {"tomorrow", {{"amount", kGross}, {"received_on", "2026-12-03"}, {"reference", "x"}}, "date_in_future", "received_on"},
       {"no such day", {{"amount", kGross}, {"received_on", "2026-02-30"}, {"reference", "x"}}, "invalid_date", "received_on"},
       {"a blank reference", {{"amount", kGross}, {"received_on", "2026-12-02"}, {"reference", "   "}}, "required", "reference"},

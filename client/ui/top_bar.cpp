@@ -29,9 +29,9 @@ std::vector<NavEntry> nav_entries(const App& app) {
   return entries;
 }
 
-// Whether the wide bar fits in the window (measured as wide_bar draws it); else everything
-// but the name goes in a menu.
-bool wide_bar_fits(App& app, const std::vector<NavEntry>& entries) {
+// Whether the wide bar fits in the window (measured as wide_bar draws it), with the signed-in
+// name or without it.
+bool wide_bar_fits(App& app, const std::vector<NavEntry>& entries, bool with_name) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float gap = 1.5f * ImGui::GetFontSize();
   const auto text_width = [](std::string_view text) { return ImGui::CalcTextSize(std::string(text).c_str()).x; };
@@ -45,8 +45,8 @@ bool wide_bar_fits(App& app, const std::vector<NavEntry>& entries) {
   if (app.signed_in()) {
     const auto& user = app.session.me->user;
     const auto role = std::string(app.text("role." + std::string(to_string(user.role))));
-    needed += gap + text_width(app.format("nav.signed_in_as", {{"name", user.name}, {"role", role}}));
-    needed += style.ItemSpacing.x + button_width(app.text("nav.logout"));
+    if (with_name) needed += text_width(app.format("nav.signed_in_as", {{"name", user.name}, {"role", role}})) + style.ItemSpacing.x;
+    needed += gap + button_width(app.text("nav.logout"));
   }
   return needed <= ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX();
 }
@@ -65,11 +65,13 @@ void languages(App& app, bool same_line) {
   }
 }
 
-void signed_in_line(App& app) {
+std::string signed_in_text(App& app) {
   const auto& user = app.session.me->user;
   const auto role = std::string(app.text("role." + std::string(to_string(user.role))));
-  ImGui::TextUnformatted(app.format("nav.signed_in_as", {{"name", user.name}, {"role", role}}).c_str());
+  return app.format("nav.signed_in_as", {{"name", user.name}, {"role", role}});
 }
+
+void signed_in_line(App& app) { ImGui::TextUnformatted(signed_in_text(app).c_str()); }
 
 bool nav_button(App& app, const NavEntry& entry) {
   if (entry.current) push_button_style(ButtonStyle::primary);
@@ -78,7 +80,7 @@ bool nav_button(App& app, const NavEntry& entry) {
   return pressed;
 }
 
-void wide_bar(App& app, const std::vector<NavEntry>& entries) {
+void wide_bar(App& app, const std::vector<NavEntry>& entries, bool with_name) {
   const float gap = 1.5f * ImGui::GetFontSize();
   bool first = true;
   for (const auto& entry : entries) {
@@ -91,9 +93,13 @@ void wide_bar(App& app, const std::vector<NavEntry>& entries) {
   languages(app, false);
   if (app.signed_in()) {
     ImGui::SameLine(0.0f, gap);
-    signed_in_line(app);
-    ImGui::SameLine();
+    if (with_name) {
+      signed_in_line(app);
+      ImGui::SameLine();
+    }
     if (button(app, "nav.logout", "nav.logout")) account::logout(app);
+    // Without room for the name, it is said on hovering Log out.
+    if (!with_name && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", signed_in_text(app).c_str());
   }
 }
 
@@ -129,8 +135,11 @@ void draw_top_bar(App& app) {
   ImGui::AlignTextToFramePadding();
   with_title_font([&] { ImGui::TextUnformatted(std::string(app.text("app.name")).c_str()); });
   const auto entries = nav_entries(app);
-  if (compact_layout() || !wide_bar_fits(app, entries)) compact_bar(app, entries);
-  else wide_bar(app, entries);
+  // Wide with the name; else wide without it (said on hovering Log out); else the menu.
+  if (compact_layout()) return compact_bar(app, entries);
+  if (wide_bar_fits(app, entries, true)) return wide_bar(app, entries, true);
+  if (wide_bar_fits(app, entries, false)) return wide_bar(app, entries, false);
+  compact_bar(app, entries);
 }
 
 }  // namespace tessera::client::ui

@@ -74,7 +74,7 @@ bool FrameDriver::wait_until(const std::function<bool()>& condition, int max_fra
 
 bool FrameDriver::scroll_into_view(std::string_view id) {
   const float height = ImGui::GetIO().DisplaySize.y;
-  for (int turns = 0; turns < 50; ++turns) {
+  for (int turns = 0; turns < 400; ++turns) {  // long pages (20 board rows) need many
     const auto rect = app_->widget_rect(id);
     if (!rect) return false;
     const float lines = rect->y < 0.0f ? -3.0f : rect->y + rect->h > height ? 3.0f : 0.0f;

@@ -1,8 +1,11 @@
 // An Api that records each request and answers it, at the next poll, with the next answer of
 // a script the test writes (404 when the script is empty) — for the request layer's tests,
-// with no server. Answers can be held back (hold = true) to test what is in flight.
+// with no server. Answers can be held back (hold = true) to test what is in flight, or only
+// the answers to one path (hold_path), the others being answered in order. A test that
+// rather answers by path sets `respond` (the script is then not read).
 #pragma once
 #include <deque>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,15 +31,19 @@ class ScriptedApi final : public Api {
   void send(const std::string& method, const std::string& path, const std::string& body, const HttpHeaders& headers,
             ResponseHandler done) override {
     sent_.push_back({method, path, body, headers});
-    pending_.push_back(std::move(done));
+    pending_.push_back({path, std::move(done)});
   }
   void poll() override {
     if (hold) return;
-    auto batch = std::move(pending_);
-    pending_.clear();
-    for (auto& done : batch) {
+    std::vector<Pending> batch;
+    std::vector<Pending> kept;
+    for (auto& request : pending_) (!hold_path.empty() && request.path == hold_path ? kept : batch).push_back(std::move(request));
+    pending_ = std::move(kept);
+    for (auto& [path, done] : batch) {
       HttpResponse answer{404, R"({"error":{"code":"not_found"}})"};
-      if (!answers_.empty()) {
+      if (respond) {
+        answer = respond(path);
+      } else if (!answers_.empty()) {
         answer = answers_.front();
         answers_.pop_front();
       }
@@ -44,12 +51,18 @@ class ScriptedApi final : public Api {
     }
   }
   bool hold = false;
+  std::string hold_path;  // when set, only the requests to this path wait
+  std::function<HttpResponse(const std::string& path)> respond;
   std::size_t pending() const { return pending_.size(); }
 
  private:
+  struct Pending {
+    std::string path;
+    ResponseHandler done;
+  };
   std::vector<SentRequest>& sent_;
   std::deque<HttpResponse>& answers_;
-  std::vector<ResponseHandler> pending_;
+  std::vector<Pending> pending_;
 };
 
 }  // namespace tessera::client::testing

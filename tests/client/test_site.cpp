@@ -102,13 +102,13 @@ BOOST_AUTO_TEST_CASE(the_home_page_shows_every_offer_of_the_catalog_with_its_pri
 BOOST_AUTO_TEST_CASE(the_home_page_says_it_is_loading_then_that_the_server_is_unreachable_and_tries_again) {
   Scripted script;
   FrameDriver driver(script.api, Language::fr);
-  script.api->hold = true;  // the catalog's answer does not come yet
+  script.api->hold_path = "/api/v1/catalog";  // nobody is signed in; the catalog's answer does not come yet
   driver.step(3);
   BOOST_TEST(driver.state()["screen"] == "home");
   BOOST_TEST(text_of(driver, "home.offers.state") == "Chargement…");
   BOOST_TEST(driver.state()["site"]["catalog"]["loading"] == true);
   script.answers.push_back(HttpResponse{0, ""});  // no answer: the server is down
-  script.api->hold = false;
+  script.api->hold_path.clear();
   driver.step(3);
   BOOST_TEST(text_of(driver, "home.offers.state") ==
              "Les offres n'ont pas pu être chargées. " + std::string(tr("error.network", Language::fr)));

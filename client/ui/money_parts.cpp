@@ -58,7 +58,7 @@ void money_links(App& app, std::string_view current) {
                                              std::tuple{"invoices", "/invoices", "money.invoices.title"},
                                              std::tuple{"subscription", "/subscription", "money.subscription.title"}}) {
     if (current == screen) continue;
-    if (!first) ImGui::SameLine();
+    if (!first) same_line_if_fits(std::string(app.text(key)));
     first = false;
     if (secondary_button(app, std::string("money.link.") + screen, key)) app.navigate(address);
   }

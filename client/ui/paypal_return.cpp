@@ -1,6 +1,7 @@
 // Back from PayPal (customers): on the return address the order is captured and the result
 // said — activated, or the reason PayPal declined it with a way to try again there; on the
-// cancel address, that nothing was paid and the order waits to be paid or cancelled.
+// cancel address, that nothing was paid and the order waits to be paid or cancelled. Each
+// result ends with the money area's links (buy again, support time, orders, invoices).
 #include "ui/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -31,6 +32,7 @@ void draw_paypal_return(App& app) {
     ImGui::SameLine();
     if (paypal.paid->invoice_id != 0 && button(app, "paypal.invoice", "money.invoices.download"))
       money::download_invoice(app, paypal.paid->invoice_id);
+    money_links(app, "paypal_return");
     return;
   }
   if (paypal.declined) {
@@ -51,6 +53,7 @@ void draw_paypal_return(App& app) {
       ImGui::SameLine();
       if (secondary_button(app, "paypal.order", "money.paypal.see_order")) app.navigate("/orders/" + std::to_string(order->id));
     }
+    money_links(app, "paypal_return");
     return;
   }
   if (area.orders.error) {

@@ -80,7 +80,7 @@ void filters(App& app) {
   QueueFilters next = area.filters;
   bool changed = false;
   const bool compact = compact_layout();
-  const float width = compact ? ImGui::GetContentRegionAvail().x : 11.0f * ImGui::GetFontSize();
+  const float width = compact ? ImGui::GetContentRegionAvail().x : 14.5f * ImGui::GetFontSize();  // "Todos los tickets abiertos" fits
   ImGui::PushItemWidth(width);
   ImGui::BeginGroup();
   ImGui::TextDisabled("%s", std::string(app.text("desk.filter_status")).c_str());

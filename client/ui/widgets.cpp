@@ -98,6 +98,14 @@ void notice_banner(App& app, std::string_view id, const std::string& text, Tone 
   app.record().texts[std::string(id)] = text;
 }
 
+void same_line_if_fits(const std::string& text, bool radio) {
+  const auto& style = ImGui::GetStyle();
+  const float text_width = ImGui::CalcTextSize(text.c_str(), nullptr, true).x;
+  const float width = radio ? ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + text_width : text_width + 2 * style.FramePadding.x;
+  const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
+  if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
 void help_text(const std::string& text) {
   ImGui::PushStyleColor(ImGuiCol_Text, palette().text_muted);
   ImGui::TextWrapped("%s", text.c_str());
@@ -106,7 +114,7 @@ void help_text(const std::string& text) {
 
 bool text_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,
                 ImGuiInputTextFlags flags) {
-  ImGui::TextUnformatted(std::string(app.text(key)).c_str());
+  ImGui::TextWrapped("%s", std::string(app.text(key)).c_str());  // a long label wraps on a phone
   ImGui::SetNextItemWidth(-1.0f);
   const bool entered = ImGui::InputText(label("", id).c_str(), &value, flags | ImGuiInputTextFlags_EnterReturnsTrue);
   record_item(app, id);
@@ -120,7 +128,7 @@ bool text_field(App& app, std::string_view id, std::string_view key, std::string
 
 void multiline_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,
                      float lines) {
-  ImGui::TextUnformatted(std::string(app.text(key)).c_str());
+  ImGui::TextWrapped("%s", std::string(app.text(key)).c_str());  // a long label wraps on a phone
   ImGui::InputTextMultiline(label("", id).c_str(), &value,
                             ImVec2(-1.0f, ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2));
   record_item(app, id);

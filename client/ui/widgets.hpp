@@ -42,6 +42,10 @@ void notice_banner(App& app, std::string_view id, const std::string& text, Tone 
 // Greyed, wrapped help text under a heading or a field.
 void help_text(const std::string& text);
 
+// Between two buttons (or radio buttons) of a row: the next one, showing `text`, stays on the
+// line when it fits there, else it starts the next line (a phone's narrow screen wraps the row).
+void same_line_if_fits(const std::string& text, bool radio = false);
+
 // A labelled single-line field (label above, full width); `field` is its name in the API's
 // error answers, so its error shows right under it. True when Enter was pressed in it.
 bool text_field(App& app, std::string_view id, std::string_view key, std::string& value, std::string_view field,
@@ -62,14 +66,14 @@ void error_banner(App& app);  // the current error, unless a field of this frame
 template <class Enum>
 void radio_row(App& app, std::string_view id, std::string_view key, std::string_view value_key_prefix, Enum& value,
                std::initializer_list<Enum> choices, std::string_view field) {
-  ImGui::TextUnformatted(std::string(app.text(key)).c_str());
+  ImGui::TextWrapped("%s", std::string(app.text(key)).c_str());  // a long label wraps on a phone
   bool first = true;
   for (const Enum choice : choices) {
-    if (!first) ImGui::SameLine();
-    first = false;
     const auto name = std::string(to_string(choice));
     const auto item_id = std::string(id) + "." + name;
     const auto text = std::string(app.text(std::string(value_key_prefix) + name));
+    if (!first) same_line_if_fits(text, true);
+    first = false;
     if (ImGui::RadioButton(label(text, item_id).c_str(), value == choice)) value = choice;
     record_item(app, item_id);
   }

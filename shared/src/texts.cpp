@@ -3,6 +3,8 @@
 #include "tessera/texts.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
 #include <vector>
 
 #include "texts/tables.hpp"
@@ -39,6 +41,34 @@ std::string_view tr(std::string_view key, Language language) {
   return key;
 }
 
+namespace {
+// The form of "{name:one|other}" or "{name:zero|one|other}" for the number params[name]:
+// zero for 0 when three forms are given (French says "0 ticket"), one for 1 and -1, other
+// for every other number (and for a value that is not a number).
+std::optional<std::string> plural_form(std::string_view inside, const std::map<std::string, std::string>& params) {
+  const auto colon = inside.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  const auto found = params.find(std::string(inside.substr(0, colon)));
+  if (found == params.end()) return std::nullopt;
+  std::vector<std::string_view> forms;
+  for (auto rest = inside.substr(colon + 1);;) {
+    const auto bar = rest.find('|');
+    forms.push_back(rest.substr(0, bar));
+    if (bar == std::string_view::npos) break;
+    rest.remove_prefix(bar + 1);
+  }
+  if (forms.size() != 2 && forms.size() != 3) return std::nullopt;
+  const std::string& value = found->second;
+  long long number = 2;
+  const char* first = value.data() + (!value.empty() && value[0] == '+' ? 1 : 0);
+  const auto [end, error] = std::from_chars(first, value.data() + value.size(), number);
+  if (error != std::errc{} || end != value.data() + value.size()) number = 2;
+  if (number == 0 && forms.size() == 3) return std::string(forms[0]);
+  if (number == 1 || number == -1) return std::string(forms[forms.size() - 2]);
+  return std::string(forms.back());
+}
+}  // namespace
+
 std::string format_text(std::string_view text, const std::map<std::string, std::string>& params) {
   std::string out;
   out.reserve(text.size());
@@ -46,9 +76,14 @@ std::string format_text(std::string_view text, const std::map<std::string, std::
     if (text[i] == '{') {
       const auto close = text.find('}', i);
       if (close != std::string_view::npos) {
-        const auto found = params.find(std::string(text.substr(i + 1, close - i - 1)));
-        if (found != params.end()) {
+        const auto inside = text.substr(i + 1, close - i - 1);
+        if (const auto found = params.find(std::string(inside)); found != params.end()) {
           out += found->second;
+          i = close + 1;
+          continue;
+        }
+        if (const auto form = plural_form(inside, params)) {
+          out += *form;
           i = close + 1;
           continue;
         }

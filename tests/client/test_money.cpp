@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(support_time_of_a_new_customer_shows_the_trial_and_nothing_
   open(driver, "/time");
   BOOST_TEST(driver.state()["screen"] == "support_time");
   BOOST_TEST(text_of(driver, "title") == std::string(tr("money.time.title", Language::fr)));
-  BOOST_TEST(contains(text_of(driver, "money.trial"), "15 min sur 15"));
+  BOOST_TEST(contains(text_of(driver, "money.trial"), "15 min restantes sur 15"));
   BOOST_TEST(text_of(driver, "money.empty") == std::string(tr("money.time.nothing_bought", Language::fr)));
   BOOST_TEST(text_of(driver, "money.history.0") == "Essai gratuit accordé");
   BOOST_TEST(text_of(driver, "money.history.0.balance") == "15 min");
@@ -119,12 +119,12 @@ BOOST_AUTO_TEST_CASE(support_time_shows_loading_then_an_error_with_retry_then_th
   BOOST_TEST(sent.size() > asked_before);
   BOOST_TEST(driver.state()["money"]["ledger_error"].is_null());
   BOOST_TEST(!driver.app().widget_rect("money.ledger.retry").has_value());
-  BOOST_TEST(text_of(driver, "money.lot.1.left") == "3 ticket(s)");
+  BOOST_TEST(text_of(driver, "money.lot.1.left") == "3 tickets");
   // 3 of 20 left: under 20 %, warned; and it is the next expiry.
   BOOST_TEST(contains(text_of(driver, "money.low.1"), "Less than 20 %"));
-  BOOST_TEST(contains(text_of(driver, "money.next_expiry"), "3 ticket(s) of \"Pack of 20 ticket(s)\""));
+  BOOST_TEST(contains(text_of(driver, "money.next_expiry"), "3 tickets of \"Pack of 20 tickets\""));
   BOOST_TEST(text_of(driver, "money.history.0") == "Purchase paid (ORD-000004)");
-  BOOST_TEST(text_of(driver, "money.history.0.change") == "+20 ticket(s)");
+  BOOST_TEST(text_of(driver, "money.history.0.change") == "+20 tickets");
   no_missing_texts(driver);
 }
 
@@ -160,12 +160,12 @@ BOOST_AUTO_TEST_CASE(a_pack_bought_by_bank_transfer_is_pending_then_gives_20_uni
   open(driver, "/time");
   state = driver.state();
   BOOST_TEST(state["balances"]["units_available"] == 20);
-  BOOST_TEST(text_of(driver, "money.units") == "20 ticket(s)");
+  BOOST_TEST(text_of(driver, "money.units") == "20 tickets");
   const auto& lots = state["money"]["ledger"]["lots"];
   BOOST_REQUIRE(lots.size() == 2u);
   const auto pack = lots[1]["kind"] == "ticket_units" ? lots[1] : lots[0];
   const std::string lot = std::to_string(pack["id"].get<Id>());
-  BOOST_TEST(text_of(driver, "money.lot." + lot + ".left") == "20 ticket(s)");
+  BOOST_TEST(text_of(driver, "money.lot." + lot + ".left") == "20 tickets");
   BOOST_TEST(text_of(driver, "money.lot." + lot + ".expires") == "27 Nov 2027");  // 12 months from 27 Nov 2026
   BOOST_TEST(text_of(driver, "money.empty").empty());
 
@@ -260,7 +260,7 @@ BOOST_AUTO_TEST_CASE(subscription_users_priced_pro_rata_cancel_usable_until_and_
   driver.press_enter();
   driver.step(2);
   BOOST_TEST(driver.app().money.add_users == 2);
-  BOOST_TEST(text_of(driver, "subscription.pro_rata") == "2 user(s) until 27 Dec 2026: €15.00 + VAT €3.00 = €18.00");
+  BOOST_TEST(text_of(driver, "subscription.pro_rata") == "2 users until 27 Dec 2026: €15.00 + VAT €3.00 = €18.00");
   BOOST_REQUIRE(driver.click("subscription.method.bank_transfer"));
   BOOST_REQUIRE(driver.click("subscription.add"));
   BOOST_REQUIRE(driver.settle());
@@ -320,7 +320,7 @@ BOOST_AUTO_TEST_CASE(a_ticket_cost_statement_lists_every_time_entry_with_its_cos
   // Newest first: the last history line (row 4: the second unit charged) has the ticket's Cost button.
   const auto history = driver.state()["money"]["ledger"]["history"];
   BOOST_REQUIRE(history.size() == 4u);  // trial, pack, reserved, charged
-  BOOST_TEST(text_of(driver, "money.history.3.balance") == "18 ticket(s)");
+  BOOST_TEST(text_of(driver, "money.history.3.balance") == "18 tickets");
   BOOST_REQUIRE(driver.click("money.history.3.cost"));
   BOOST_REQUIRE(driver.settle());
   driver.step(2);
@@ -336,7 +336,7 @@ BOOST_AUTO_TEST_CASE(a_ticket_cost_statement_lists_every_time_entry_with_its_cos
   driver.step(2);
   BOOST_TEST(text_of(driver, "money.cost.entry.1.cost") == describe_cost(Cost{.units = 1}, Language::en));
   open(driver, "/time");
-  BOOST_TEST(text_of(driver, "money.history.3.change") == "-1 ticket(s)");
+  BOOST_TEST(text_of(driver, "money.history.3.change") == "-1 ticket");
   BOOST_TEST(driver.app().widget_rect("money.history.3.cost").has_value());
   const auto rect = driver.app().widget_rect("money.history.3.cost");
   BOOST_TEST(rect->x + rect->w <= 390.0f);

@@ -16,7 +16,7 @@ BOOST_AUTO_TEST_CASE(a_pack_is_one_line_with_vat) {
   BOOST_TEST(priced->totals.vat == 16000);
   BOOST_TEST(priced->totals.gross == 96000);
   const auto lines = invoice_lines(*priced, Language::es);
-  BOOST_TEST(lines[0].description == "Paquete de 20 ticket(s), válido 12 meses");
+  BOOST_TEST(lines[0].description == "Paquete de 20 tickets, válido 12 meses");
 }
 
 BOOST_AUTO_TEST_CASE(a_subscription_with_extra_users_has_a_line_per_kind) {

@@ -50,7 +50,7 @@ BOOST_AUTO_TEST_CASE(extra_users_are_priced_pro_rata_as_the_ledger_charges_them)
   BOOST_TEST(priced->totals.net == 1548);  // 3000 * 16 / 31 = 1548.39
   BOOST_TEST(priced->totals.vat == 310);   // 20 %, half-up
   BOOST_TEST(invoice_lines(*priced, Language::fr)[0].description ==
-             "2 utilisateur(s) supplémentaire(s) jusqu'au 2026-02-10 (prorata)");
+             "2 utilisateurs supplémentaires jusqu'au 2026-02-10 (prorata)");
   BOOST_TEST(price_extra_users(default_catalog(), account.ledger, 0, at(2026, 1, 25)).error().code ==
              "invalid_user_count");
   BOOST_TEST(price_extra_users(default_catalog(), account.ledger, 1, at(2026, 2, 11)).error().code ==

@@ -54,6 +54,31 @@ BOOST_AUTO_TEST_CASE(placeholders_are_filled) {
   BOOST_TEST(format_text("{a} and {b}", {{"a", "x"}}) == "x and {b}");
 }
 
+BOOST_AUTO_TEST_CASE(plural_forms_follow_the_number) {
+  const std::string english = "{n} {n:ticket|tickets}";
+  BOOST_TEST(format_text(english, {{"n", "0"}}) == "0 tickets");
+  BOOST_TEST(format_text(english, {{"n", "1"}}) == "1 ticket");
+  BOOST_TEST(format_text(english, {{"n", "-1"}}) == "-1 ticket");
+  BOOST_TEST(format_text(english, {{"n", "+1"}}) == "+1 ticket");
+  BOOST_TEST(format_text(english, {{"n", "2"}}) == "2 tickets");
+  BOOST_TEST(format_text(english, {{"n", "-20"}}) == "-20 tickets");
+  const std::string french = "{n} {n:ticket|ticket|tickets} {n:ouvert|ouvert|ouverts}";
+  BOOST_TEST(format_text(french, {{"n", "0"}}) == "0 ticket ouvert");
+  BOOST_TEST(format_text(french, {{"n", "1"}}) == "1 ticket ouvert");
+  BOOST_TEST(format_text(french, {{"n", "3"}}) == "3 tickets ouverts");
+  // Not a number, an unknown name, or a brace that is no placeholder: left sensible.
+  BOOST_TEST(format_text(english, {{"n", "many"}}) == "many tickets");
+  BOOST_TEST(format_text("{m:a|b}", {{"n", "1"}}) == "{m:a|b}");
+  BOOST_TEST(format_text("{n:a}", {{"n", "1"}}) == "{n:a}");
+}
+
+BOOST_AUTO_TEST_CASE(no_text_of_any_language_says_s_in_brackets) {
+  for (const auto& entry : all_texts())
+    for (const std::string_view text : {entry.fr, entry.en, entry.es})
+      BOOST_TEST((text.find("(s)") == std::string_view::npos && text.find("(es)") == std::string_view::npos),
+                 entry.key << ": " << text);
+}
+
 BOOST_AUTO_TEST_CASE(browser_language_decides_the_start_language) {
   BOOST_TEST((language_from_tag("fr-FR,fr;q=0.9,en;q=0.8") == Language::fr));
   BOOST_TEST((language_from_tag("es-419") == Language::es));

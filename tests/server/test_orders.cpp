@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(a_bank_transfer_waits_then_the_admin_records_it_and_it_is_i
   BOOST_TEST(invoice.body["vat"] == 900);
   BOOST_TEST(invoice.body["payment_method"] == "bank_transfer");
   BOOST_TEST(invoice.body["buyer"]["email"] == "ana@example.com");
-  BOOST_TEST(invoice.body["lines"][0]["description"] == "Pack of 1 ticket(s), valid 6 months");
+  BOOST_TEST(invoice.body["lines"][0]["description"] == "Pack of 1 ticket, valid 6 months");
 
   const auto pdf = ana.get("/api/v1/invoices/" + std::to_string(invoice_id) + "/pdf");
   BOOST_TEST(pdf.status == 200);

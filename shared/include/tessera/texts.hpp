@@ -26,6 +26,9 @@ std::span<const TextEntry> all_texts();
 std::string_view tr(std::string_view key, Language language);
 
 // Replace each {name} in `text` by params[name]; unknown placeholders stay as they are.
+// {name:one|other} picks a word by the number params[name] (one for 1 and -1, other
+// otherwise): "{count} {count:ticket|tickets}". {name:zero|one|other} also says 0's form, for
+// French's "0 ticket": "{count} {count:ticket|ticket|tickets}".
 std::string format_text(std::string_view text, const std::map<std::string, std::string>& params);
 
 // The language a browser asks for ("fr-FR,fr;q=0.9" -> fr); English when none fits.

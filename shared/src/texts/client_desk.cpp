@@ -24,7 +24,8 @@ constexpr std::array kDeskTexts{
               "due, then the oldest. Due times count opening hours only.",
               "Primero los más críticos (la clasificación del operador prevalece sobre la del cliente), luego la "
               "primera respuesta que vence antes, luego los más antiguos. Los plazos solo cuentan el horario de apertura."},
-    TextEntry{"desk.count", "{count} ticket(s) ouvert(s)", "{count} open ticket(s)", "{count} ticket(s) abierto(s)"},
+    TextEntry{"desk.count", "{count} {count:ticket ouvert|ticket ouvert|tickets ouverts}", "{count} open {count:ticket|tickets}",
+              "{count} {count:ticket abierto|tickets abiertos}"},
     TextEntry{"desk.first_response", "Première réponse", "First response", "Primera respuesta"},
     TextEntry{"desk.language", "Langue", "Language", "Idioma"},
     TextEntry{"desk.triaged_from", "Déclaré par le client : {declared}", "Declared by the customer: {declared}",

@@ -93,8 +93,9 @@ export default {
     await app.press('Control+A');
     await app.typeFocused('contact.email', 'zoe@example.org');
     await app.click('contact.submit');
-    s = await app.waitFor('the message sent', (st) => st.site.contact_sent && !st.busy);
-    t.check('the contact message is sent', s.texts['contact.sent'] !== undefined);
+    // The flag is set by the answer; the thank-you is drawn by the next frame: wait for both.
+    s = await app.waitFor('the message sent', (st) => st.site.contact_sent && !st.busy && st.texts['contact.sent'] !== undefined);
+    t.check('the contact message is sent, thanked in Spanish', s.texts['contact.sent'].startsWith('Gracias'));
     const admin = await t.api.admin();
     const messages = (await admin.get('/admin/contact')).body.messages;
     t.check('the admin finds the message', messages.some((m) => m.message === '¿Atienden también Mac?' &&

@@ -64,7 +64,7 @@ export default {
     const lot = s.money.ledger.lots.find((l) => l.kind === 'ticket_units');
     const months12 = lot.expires_at - lot.starts_at;
     t.check('the pack holds 20 units valid 12 months', lot.left === 20 && months12 >= 365 * DAY && months12 <= 366 * DAY, JSON.stringify(lot));
-    t.check('the screen shows 20 units and their expiry', s.texts[`money.lot.${lot.id}.left`] === '20 ticket(s)' &&
+    t.check('the screen shows 20 units and their expiry', s.texts[`money.lot.${lot.id}.left`] === '20 tickets' &&
             /\d+ \w+ \d{4}/.test(s.texts[`money.lot.${lot.id}.expires`] || ''), `${s.texts[`money.lot.${lot.id}.left`]} / ${s.texts[`money.lot.${lot.id}.expires`]}`);
     t.check('the history shows the purchase with the running balance',
             Object.entries(s.texts).some(([k, v]) => /^money\.history\.\d+$/.test(k) && v.includes(order.reference)), JSON.stringify(s.texts));

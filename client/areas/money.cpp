@@ -48,11 +48,14 @@ void enter_order(App& app, const RouteParams& params) {
 void enter_paypal_return(App& app, const RouteParams& params) {
   auto& paypal = app.money.paypal;
   const std::string token = params.text("token");
-  if (paypal.token != token || (!paypal.paid && !paypal.declined)) {
+  if (paypal.token != token) {
     paypal = PayPalReturn{};
     paypal.token = token;
   }
-  if (paypal.paid || paypal.declined) return;  // shown already (a reload of the screen asks nothing again)
+  // Shown already, or being captured: entered again (the browser's address event, a reload of
+  // the screen), nothing is asked twice — a second capture could charge what PayPal declined.
+  if (paypal.paid || paypal.declined || paypal.capturing) return;
+  if (paypal.order_id != 0) return money::capture_return(app);
   money::load_orders(app);  // the order whose approval link carries this token
 }
 void enter_paypal_cancel(App& app, const RouteParams& params) {

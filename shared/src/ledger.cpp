@@ -729,9 +729,11 @@ struct Decider {
   Result<bool> operator()(const ActivateSubscription& command) {
     const SubscriptionState& subscription = out.ledger().subscription();
     const SubscriptionPhase phase = subscription_phase(out.ledger(), command.at);
-    if (is_usable(phase)) return make_error("subscription_already_active");
+    // Cancelled, even if still usable until the period's end: a restart waits 3 months, and the
+    // answer gives the date (SPEC 1.5); "already active" is for a subscription not cancelled.
     if (subscription.ever_cancelled && command.at < utc_midnight(subscription.restart_on))
       return error_with("restart_too_early", {}, {{"date", to_iso(subscription.restart_on)}});
+    if (is_usable(phase)) return make_error("subscription_already_active");
     if (command.included_users < 1) return make_error("invalid_user_count", "included_users");
     if (command.extra_users < 0) return make_error("invalid_user_count", "extra_users");
     out.expire_due_lots();

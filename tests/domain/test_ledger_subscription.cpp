@@ -105,6 +105,10 @@ BOOST_AUTO_TEST_CASE(restart_is_possible_three_calendar_months_after_cancelling)
       account.run(ActivateSubscription{utc_instant(add_days(row.cancelled, -5), 8, 0), 1, 1, 0, PaymentMethod::paypal});
       account.run(CancelSubscription{utc_instant(row.cancelled, 12, 0)});
       const Date first = *parse_iso_date(row.first_restart);
+      // Still usable until the period's end, yet cancelled: the answer is the date, not "active".
+      const Error within = account.refuse(ActivateSubscription{utc_instant(row.cancelled, 13, 0), 2, 1, 0, PaymentMethod::paypal});
+      BOOST_TEST(within.code == "restart_too_early");
+      BOOST_TEST(within.params.at("date") == row.first_restart);
       const Error error = account.refuse(
           ActivateSubscription{utc_instant(add_days(first, -1), 23, 59), 2, 1, 0, PaymentMethod::paypal});
       BOOST_TEST(error.code == "restart_too_early");

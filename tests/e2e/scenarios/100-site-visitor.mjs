@@ -93,9 +93,9 @@ export default {
     await app.press('Control+A');
     await app.typeFocused('contact.email', 'zoe@example.org');
     await app.click('contact.submit');
-    // The flag is set by the answer; the thank-you is drawn by the next frame: wait for both.
-    s = await app.waitFor('the message sent', (st) => st.site.contact_sent && !st.busy && st.texts['contact.sent'] !== undefined);
-    t.check('the contact message is sent, thanked in Spanish', s.texts['contact.sent'].startsWith('Gracias'));
+    // The flag is set by the answer; the thank-you is drawn by the next frame: wait for it drawn.
+    s = await app.waitFor('the message sent', (st) => st.site.contact_sent && !st.busy && st.settled);
+    t.check('the contact message is sent, thanked in Spanish', (s.texts['contact.sent'] || '').startsWith('Gracias'), s.texts['contact.sent']);
     const admin = await t.api.admin();
     const messages = (await admin.get('/admin/contact')).body.messages;
     t.check('the admin finds the message', messages.some((m) => m.message === '¿Atienden también Mac?' &&

@@ -60,7 +60,8 @@ export default {
     t.check('the admin records the transfer', paid.status === 200, JSON.stringify(paid.body));
     await app.click('money.link.support_time');
     s = await app.waitFor('20 units', (st) => st.screen === 'support_time' && st.balances.units_available === 20 &&
-                          st.money.ledger && st.money.ledger.lots.some((l) => l.kind === 'ticket_units') && !st.busy);
+                          st.money.ledger && st.money.ledger.lots.some((l) => l.kind === 'ticket_units') && !st.busy &&
+                          st.settled);  // and drawn: the texts below are the last frame's
     const lot = s.money.ledger.lots.find((l) => l.kind === 'ticket_units');
     const months12 = lot.expires_at - lot.starts_at;
     t.check('the pack holds 20 units valid 12 months', lot.left === 20 && months12 >= 365 * DAY && months12 <= 366 * DAY, JSON.stringify(lot));
@@ -109,6 +110,8 @@ export default {
     s = await app.waitFor('the capture', (st) => st.screen === 'paypal_return' && (st.money.paypal.paid || st.money.paypal.declined) && !st.busy);
     t.check('back from PayPal the minutes are activated', s.money.paypal.paid === 'paid' && /activated/.test(s.texts['paypal.result'] || ''),
             JSON.stringify(s.money.paypal) + ' ' + s.texts['paypal.result']);
+    t.check('the capture was asked of PayPal once', fakePayPal.count('POST', `/v2/checkout/orders/${s.money.paypal.token}/capture`) === 1,
+            JSON.stringify(fakePayPal.requests.filter((r) => r.path.endsWith('/capture'))));
     s = await app.waitFor('60 minutes', (st) => st.balances && st.balances.bank_minutes_available === 60);
     t.check('the bank holds 60 minutes', s.balances.bank_minutes_available === 60);
     await app.screenshot('paypal-activated');
@@ -117,6 +120,8 @@ export default {
     fakePayPal.declineNextCapture();
     await buyMinutesByPayPal();
     s = await app.waitFor('the declined capture', (st) => st.screen === 'paypal_return' && st.money.paypal.declined && !st.busy);
+    t.check('the declined capture was asked of PayPal once', fakePayPal.count('POST', `/v2/checkout/orders/${s.money.paypal.token}/capture`) === 1,
+            JSON.stringify(fakePayPal.requests.filter((r) => r.path.endsWith('/capture'))));
     await app.click('lang.es');
     s = await app.waitFor('Spanish', (st) => st.language === 'es' && st.texts['paypal.reason'] !== undefined);
     t.check('a declined capture shows the reason', s.money.paypal.declined === 'paypal_declined' &&

@@ -27,7 +27,8 @@ json staff_json(const UserRecord& user) {
   std::stringstream stream(user.languages_spoken);
   for (std::string item; std::getline(stream, item, ',');) languages.push_back(item);
   return json{{"id", user.id}, {"name", user.name}, {"email", user.email},
-              {"role", std::string(to_string(user.role))}, {"languages", languages}};
+              {"role", std::string(to_string(user.role))}, {"languages", languages},
+              {"disabled", user.disabled_at.has_value()}};
 }
 }  // namespace
 
@@ -64,6 +65,29 @@ void install_admin_routes(RouteContext& routes) {
     if (!created) return send_error(res, created.error());
     service.audit(user.id, "staff_created", json{{"user", created->id}, {"role", role_name}}.dump());
     send_json(res, 201, staff_json(*created));
+  }));
+
+  // A staff member's languages and/or disabled state: {languages?: [...], disabled?: bool}.
+  routes.http.Put(api + R"(/admin/operators/(\d+))", routes.authed([&service](const httplib::Request& req,
+                                                                             httplib::Response& res, const UserRecord& user) {
+    if (user.role != Role::admin) return send_error(res, make_error("forbidden"));
+    const auto target = id_and_body(req, res);
+    if (!target) return;
+    std::optional<std::string> languages;
+    if (target->body.contains("languages")) {
+      const auto list = languages_field(target->body);
+      if (!list) return send_error(res, list.error());
+      languages = *list;
+    }
+    std::optional<bool> disabled;
+    if (const auto found = target->body.find("disabled"); found != target->body.end()) {
+      if (!found->is_boolean()) return send_error(res, make_error("invalid_value", "disabled"));
+      disabled = found->get<bool>();
+    }
+    if (!languages && !disabled) return send_error(res, make_error("required", "languages"));
+    const auto changed = service.update_staff(user, target->id, languages, disabled);
+    if (!changed) return send_error(res, changed.error());
+    send_json(res, 200, staff_json(*changed));
   }));
 
   routes.http.Get(api + "/admin/audit", routes.authed([&service](const httplib::Request&, httplib::Response& res,

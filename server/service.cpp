@@ -101,6 +101,7 @@ Result<SessionStart> Service::login(const wire::LoginRequest& request) {
     return make_error("invalid_credentials");
   }
   if (!verify_password(user->password_hash, request.password)) return make_error("invalid_credentials");
+  if (user->disabled_at) return make_error("account_disabled");  // said only to who knows the password
   return open_session(*user);
 }
 
@@ -124,7 +125,12 @@ std::optional<UserRecord> Service::authenticate(const std::string& token) {
     return std::nullopt;
   }
   if (at - session->last_seen_at >= kSessionTouchSeconds) store_.touch_session(digest, at);
-  return store_.user_by_id(session->user_id);
+  auto user = store_.user_by_id(session->user_id);
+  if (user && user->disabled_at) {  // disabling ends the sessions; a session left over ends here
+    store_.delete_session(digest);
+    return std::nullopt;
+  }
+  return user;
 }
 
 wire::Me Service::me(const UserRecord& user) {
@@ -179,6 +185,26 @@ Result<UserRecord> Service::create_staff(const std::string& name, const std::str
   });
   if (taken) return make_error("email_taken", "email");
   return user;
+}
+
+Result<UserRecord> Service::update_staff(const UserRecord& admin, Id staff_id,
+                                         const std::optional<std::string>& languages_spoken, std::optional<bool> disabled) {
+  if (disabled && *disabled && staff_id == admin.id) return make_error("cannot_disable_yourself", "disabled");
+  auto member = store_.user_by_id(staff_id);
+  if (!member || (member->role != Role::operator_ && member->role != Role::admin)) return make_error("not_found");
+  const UserRecord before = *member;
+  if (languages_spoken) member->languages_spoken = *languages_spoken;
+  if (disabled) member->disabled_at = *disabled ? std::optional<Instant>(before.disabled_at.value_or(now())) : std::nullopt;
+  store_.transaction([&] {
+    store_.update_staff(member->id, member->languages_spoken, member->disabled_at);
+    if (member->disabled_at) store_.delete_sessions_of_user(member->id, "");
+    store_.audit(now(), admin.id, "staff_changed",
+                 nlohmann::json{{"user", member->id},
+                      {"before", {{"languages", before.languages_spoken}, {"disabled", before.disabled_at.has_value()}}},
+                      {"after", {{"languages", member->languages_spoken}, {"disabled", member->disabled_at.has_value()}}}}
+                     .dump());
+  });
+  return *member;
 }
 
 // [SECTION] Ticket views

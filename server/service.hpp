@@ -51,6 +51,11 @@ class Service {
   // Staff accounts (used by `tessera init`); fails with "email_taken".
   Result<UserRecord> create_staff(const std::string& name, const std::string& email, const std::string& password,
                                   Role role, const std::string& languages_spoken);
+  // An admin sets a staff member's languages ("fr,en") and/or disables or enables them; a
+  // disabled member can no longer log in and their sessions end at once (their tickets and
+  // entries stay). Fails with not_found (no such staff member) and cannot_disable_yourself.
+  Result<UserRecord> update_staff(const UserRecord& admin, Id staff_id, const std::optional<std::string>& languages_spoken,
+                                  std::optional<bool> disabled);
 
   // [SECTION] Tickets
   Result<CreatedTicket> create_ticket(const UserRecord& user, const wire::TicketDraft& draft,

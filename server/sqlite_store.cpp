@@ -16,7 +16,7 @@ namespace tessera::server {
 
 namespace {
 
-constexpr std::array<const char*, 6> kMigrations{
+constexpr std::array<const char*, 7> kMigrations{
     R"sql(
 CREATE TABLE accounts (
   id INTEGER PRIMARY KEY,
@@ -242,6 +242,10 @@ CREATE TABLE onboarding (
   updated_at INTEGER NOT NULL
 );
 )sql",
+    // 7: staff an admin disabled (NULL: active).
+    R"sql(
+ALTER TABLE users ADD COLUMN disabled_at INTEGER;
+)sql",
 };
 
 template <class Enum, class Parse>
@@ -275,10 +279,12 @@ UserRecord read_user(SQLite::Statement& row) {
   user.language = column_enum(row.getColumn(6), parse_language, Language::en);
   user.languages_spoken = row.getColumn(7).getString();
   user.created_at = row.getColumn(8).getInt64();
+  user.disabled_at = optional_id(row.getColumn(9));
   return user;
 }
 constexpr const char* kUserColumns =
-    "SELECT id, account_id, name, email, password_hash, role, language, languages_spoken, created_at FROM users ";
+    "SELECT id, account_id, name, email, password_hash, role, language, languages_spoken, created_at, disabled_at "
+    "FROM users ";
 
 constexpr const char* kTicketColumns =
     "SELECT id, account_id, opened_by, subject, description, category, criticality, triage, language, status, "
@@ -1185,6 +1191,15 @@ void SqliteStore::set_password_hash(Id user_id, const std::string& password_hash
   SQLite::Statement update(db_, "UPDATE users SET password_hash = ? WHERE id = ?");
   update.bind(1, password_hash);
   update.bind(2, static_cast<std::int64_t>(user_id));
+  update.exec();
+}
+
+void SqliteStore::update_staff(Id user_id, const std::string& languages_spoken, std::optional<Instant> disabled_at) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement update(db_, "UPDATE users SET languages_spoken = ?, disabled_at = ? WHERE id = ? AND role IN ('operator', 'admin')");
+  update.bind(1, languages_spoken);
+  bind_optional(update, 2, disabled_at);
+  update.bind(3, static_cast<std::int64_t>(user_id));
   update.exec();
 }
 

@@ -96,6 +96,7 @@ class SqliteStore final : public Store {
   void update_user_profile(Id user_id, const std::string& name, const std::string& password_hash,
                            Language language) override;
   void set_password_hash(Id user_id, const std::string& password_hash) override;
+  void update_staff(Id user_id, const std::string& languages_spoken, std::optional<Instant> disabled_at) override;
   void delete_sessions_of_user(Id user_id, const std::string& keep) override;
 
   Id add_attachment(const AttachmentRecord& attachment) override;

@@ -28,6 +28,7 @@ struct UserRecord {
   Language language = Language::en;
   std::string languages_spoken;  // operators: "fr,en"
   Instant created_at = 0;
+  std::optional<Instant> disabled_at;  // staff disabled by an admin: no log-in, no session
 };
 
 struct SessionRecord {
@@ -264,6 +265,8 @@ class Store {
   virtual void update_user_profile(Id user_id, const std::string& name, const std::string& password_hash,
                                    Language language) = 0;
   virtual void set_password_hash(Id user_id, const std::string& password_hash) = 0;
+  // A staff member's languages and whether they are disabled (since when), as the admin set them.
+  virtual void update_staff(Id user_id, const std::string& languages_spoken, std::optional<Instant> disabled_at) = 0;
   // Ends every session of the user but the one whose digest is `keep` (empty: all).
   virtual void delete_sessions_of_user(Id user_id, const std::string& keep) = 0;
 

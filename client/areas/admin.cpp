@@ -297,7 +297,7 @@ Error in_catalog(Error error) {
 std::optional<StaffMember> staff_member(const json& item) {
   if (!item.is_object()) return std::nullopt;
   StaffMember member{static_cast<Id>(read::integer(item, "id")), read::text(item, "name"), read::text(item, "email"),
-                     read::text(item, "role"), {}};
+                     read::text(item, "role"), {}, item.contains("disabled") && item["disabled"].is_boolean() && item["disabled"].get<bool>()};
   for (const auto& language : read::object(item, "languages"))
     if (language.is_string()) member.languages.push_back(language.get<std::string>());
   return member;
@@ -383,6 +383,24 @@ void install(App& app) {
     }
     app.error = in_form("operator", App::error_of(answer));
   });
+  app.requests().on("admin.operator_update", [&app](const Request& request, const HttpResponse& answer) {
+    auto& operators = app.admin.operators;
+    const auto body = answer.status == 200 ? object_body(answer) : std::nullopt;
+    const auto member = body ? staff_member(*body) : std::nullopt;
+    if (!member) {
+      app.error = in_form("operator_edit", App::error_of(answer));
+      return;
+    }
+    for (auto& known : operators.staff)
+      if (known.id == member->id) known = *member;
+    operators.editing = 0;
+    operators.confirming_disable = 0;
+    const std::string what = read::text(request.context, "what");
+    const std::string key = what == "languages" ? "admin.operators.saved_languages"
+                            : member->disabled  ? "admin.operators.saved_disabled"
+                                                : "admin.operators.saved_enabled";
+    operators.changed = app.format(key, {{"name", member->name}});
+  });
   app.on_session_end([&app] { app.admin = AdminArea{}; });
   app.on_test_state([&app](json& out) {
     const auto& form = app.admin.settings;
@@ -407,8 +425,11 @@ void install(App& app) {
     admin["recorded"] = app.admin.orders.recorded;
     json staff = json::array();
     for (const auto& member : app.admin.operators.staff)
-      staff.push_back({{"id", member.id}, {"email", member.email}, {"role", member.role}, {"languages", member.languages}});
+      staff.push_back({{"id", member.id}, {"email", member.email}, {"role", member.role}, {"languages", member.languages},
+                       {"disabled", member.disabled}});
     admin["staff"] = staff;
+    admin["operator_editing"] = app.admin.operators.editing;
+    admin["operator_changed"] = app.admin.operators.changed;
     admin["operator_created"] = app.admin.operators.created;
   });
 }
@@ -591,6 +612,74 @@ void create_operator(App& app) {
   body["role"] = form.admin ? "admin" : "operator";
   app.requests().send(Request{.kind = "admin.operator_create", .method = "POST", .path = "/admin/operators",
                               .body = body.dump()});
+}
+
+namespace {
+const StaffMember* staff_by_id(App& app, Id id) {
+  for (const auto& member : app.admin.operators.staff)
+    if (member.id == id) return &member;
+  return nullptr;
+}
+
+void send_operator_update(App& app, Id staff_id, const json& body, std::string_view what) {
+  app.clear_error();
+  app.admin.operators.changed.clear();
+  app.requests().send(Request{.kind = "admin.operator_update", .method = "PUT",
+                              .path = "/admin/operators/" + std::to_string(staff_id), .body = body.dump(),
+                              .context = json{{"what", what}}});
+}
+}  // namespace
+
+void edit_operator(App& app, Id staff_id) {
+  const StaffMember* member = staff_by_id(app, staff_id);
+  if (!member) return;
+  auto& operators = app.admin.operators;
+  app.clear_error();
+  operators.confirming_disable = 0;
+  operators.editing = staff_id;
+  const auto speaks = [&](const char* language) {
+    return std::find(member->languages.begin(), member->languages.end(), language) != member->languages.end();
+  };
+  operators.edit_fr = speaks("fr");
+  operators.edit_en = speaks("en");
+  operators.edit_es = speaks("es");
+}
+
+void save_operator_languages(App& app) {
+  const auto& operators = app.admin.operators;
+  if (!staff_by_id(app, operators.editing)) return;
+  json languages = json::array();
+  if (operators.edit_fr) languages.push_back("fr");
+  if (operators.edit_en) languages.push_back("en");
+  if (operators.edit_es) languages.push_back("es");
+  if (languages.empty()) {  // said before sending, as the server would
+    app.error = make_error("required", "operator_edit.languages");
+    return;
+  }
+  send_operator_update(app, operators.editing, json{{"languages", languages}}, "languages");
+}
+
+void set_operator_disabled(App& app, Id staff_id, bool disabled) {
+  if (!staff_by_id(app, staff_id)) return;
+  if (disabled) {  // asked first: the member's sessions end at once
+    app.clear_error();
+    app.admin.operators.editing = 0;
+    app.admin.operators.confirming_disable = staff_id;
+    return;
+  }
+  send_operator_update(app, staff_id, json{{"disabled", false}}, "disabled");
+}
+
+void confirm_disable_operator(App& app) {
+  const Id staff_id = app.admin.operators.confirming_disable;
+  if (!staff_by_id(app, staff_id)) return;
+  send_operator_update(app, staff_id, json{{"disabled", true}}, "disabled");
+}
+
+void close_operator_edit(App& app) {
+  app.clear_error();
+  app.admin.operators.editing = 0;
+  app.admin.operators.confirming_disable = 0;
 }
 
 }  // namespace admin

@@ -92,6 +92,7 @@ struct StaffMember {
   std::string email;
   std::string role;  // "operator" | "admin"
   std::vector<std::string> languages;
+  bool disabled = false;
 };
 
 struct OperatorForm {
@@ -105,6 +106,11 @@ struct OperatorsState {
   bool loaded = false;
   OperatorForm form;
   std::string created;  // the email of the one created last
+  // One member at a time: their languages being edited, or their disabling being confirmed.
+  Id editing = 0;
+  bool edit_fr = false, edit_en = false, edit_es = false;
+  Id confirming_disable = 0;
+  std::string changed;  // what the last change did, said above the list
 };
 
 // [SECTION] Time adjustments on one ticket (signed minutes with a reason)
@@ -233,6 +239,11 @@ void record_payment(App& app);
 // [SECTION] Staff
 void load_operators(App& app);
 void create_operator(App& app);
+void edit_operator(App& app, Id staff_id);           // opens the languages of one member
+void save_operator_languages(App& app);
+void set_operator_disabled(App& app, Id staff_id, bool disabled);  // disabling asks to confirm first
+void confirm_disable_operator(App& app);
+void close_operator_edit(App& app);
 
 // [SECTION] The back office's records (admin_records.cpp): adjustments, contact, audit,
 // conference, numbers — their screens, requests and answers.

@@ -1,6 +1,7 @@
 // The staff: operators and admins with the languages they answer in (an operator's queue
-// holds the tickets in those languages), and the form that creates one — name, email, a
-// first password (the sign-up's rules), languages, and whether they are an admin.
+// holds the tickets in those languages), each member's languages to change and a Disable
+// (confirmed first: their sessions end, their tickets stay) or Enable; and the form that creates
+// one — name, email, a first password (the sign-up's rules), languages, and whether they are an admin.
 #include <string>
 
 #include "ui/screens.hpp"
@@ -19,6 +20,58 @@ std::string languages_text(App& app, const std::vector<std::string>& languages) 
   return text;
 }
 
+std::string member_text(App& app, const StaffMember& member) {
+  std::string text = std::string(app.text("admin.role." + member.role)) + " · " + languages_text(app, member.languages);
+  if (member.disabled) text += " · " + std::string(app.text("admin.operators.disabled_mark"));
+  return text;
+}
+
+void member_actions(App& app, const StaffMember& member) {
+  const std::string id = "operator." + std::to_string(member.id);
+  if (secondary_button(app, id + ".edit", "admin.operators.edit")) admin::edit_operator(app, member.id);
+  if (member.disabled) {
+    same_line_if_fits(std::string(app.text("admin.operators.enable")));
+    if (secondary_button(app, id + ".enable", "admin.operators.enable")) admin::set_operator_disabled(app, member.id, false);
+  } else if (member.id != (app.session.me ? app.session.me->user.id : 0)) {  // nobody disables themselves
+    same_line_if_fits(std::string(app.text("admin.operators.disable")));
+    if (secondary_button(app, id + ".disable", "admin.operators.disable")) admin::set_operator_disabled(app, member.id, true);
+  }
+}
+
+// Under the list: the languages of the member being edited, or the disabling to confirm.
+void member_panel(App& app) {
+  auto& area = app.admin.operators;
+  const StaffMember* member = nullptr;
+  for (const auto& candidate : area.staff)
+    if (candidate.id == area.editing || candidate.id == area.confirming_disable) member = &candidate;
+  if (!member) return;
+  ImGui::Spacing();
+  if (area.editing == member->id) {
+    with_title_font([&] {
+      recorded_text(app, "operator_edit.title", app.format("admin.operators.edit_title", {{"name", member->name}}));
+    });
+    checkbox(app, "operator_edit.language.fr", "language.fr", area.edit_fr);
+    same_line_if_fits(std::string(app.text("language.en")), true);
+    checkbox(app, "operator_edit.language.en", "language.en", area.edit_en);
+    same_line_if_fits(std::string(app.text("language.es")), true);
+    checkbox(app, "operator_edit.language.es", "language.es", area.edit_es);
+    field_error(app, "operator_edit.languages");
+    help_text(std::string(app.text("admin.operators.languages_help")));
+    if (submit_button(app, "operator_edit.save", "admin.operators.save_languages", "admin.operator_update"))
+      admin::save_operator_languages(app);
+  } else {
+    notice_banner(app, "operator_edit.confirm", app.format("admin.operators.disable_confirm", {{"name", member->name}}),
+                  Tone::warning);
+    if (danger_button(app, "operator_edit.disable_yes", "admin.operators.disable", "admin.operator_update"))
+      admin::confirm_disable_operator(app);
+  }
+  ImGui::SameLine();
+  if (secondary_button(app, "operator_edit.cancel", "common.cancel")) admin::close_operator_edit(app);
+  field_error(app, "operator_edit.disabled");
+  field_error(app, "operator_edit.save");
+  ImGui::Spacing();
+}
+
 void staff_list(App& app) {
   const auto& area = app.admin.operators;
   if (!area.loaded) {
@@ -29,35 +82,39 @@ void staff_list(App& app) {
     help_text(std::string(app.text("admin.operators.empty")));
     return;
   }
+  if (!area.changed.empty()) notice_banner(app, "operators.changed", area.changed, Tone::success);
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
   if (compact_layout()) {
     for (const auto& member : area.staff) {
       recorded_text(app, "operator." + std::to_string(member.id) + ".name", member.name);
       ImGui::TextDisabled("%s", member.email.c_str());
-      ImGui::TextWrapped("%s · %s", std::string(app.text("admin.role." + member.role)).c_str(),
-                         languages_text(app, member.languages).c_str());
+      recorded_text(app, "operator." + std::to_string(member.id) + ".about", member_text(app, member), true);
+      member_actions(app, member);
       ImGui::Separator();
     }
+    member_panel(app);
     return;
   }
-  if (!ImGui::BeginTable("##staff", 4, kFlags)) return;
-  ImGui::TableSetupColumn(std::string(app.text("admin.operators.name")).c_str());
-  ImGui::TableSetupColumn(std::string(app.text("admin.operators.email")).c_str());
-  ImGui::TableSetupColumn(std::string(app.text("admin.operators.role")).c_str());
-  ImGui::TableSetupColumn(std::string(app.text("admin.operators.languages")).c_str());
-  ImGui::TableHeadersRow();
-  for (const auto& member : area.staff) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    recorded_text(app, "operator." + std::to_string(member.id) + ".name", member.name);
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(member.email.c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(std::string(app.text("admin.role." + member.role)).c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextWrapped("%s", languages_text(app, member.languages).c_str());
+  if (ImGui::BeginTable("##staff", 4, kFlags)) {
+    ImGui::TableSetupColumn(std::string(app.text("admin.operators.name")).c_str());
+    ImGui::TableSetupColumn(std::string(app.text("admin.operators.email")).c_str());
+    ImGui::TableSetupColumn(std::string(app.text("admin.operators.role")).c_str());
+    ImGui::TableSetupColumn(std::string(app.text("admin.operators.actions")).c_str());
+    ImGui::TableHeadersRow();
+    for (const auto& member : area.staff) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      recorded_text(app, "operator." + std::to_string(member.id) + ".name", member.name);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(member.email.c_str());
+      ImGui::TableNextColumn();
+      recorded_text(app, "operator." + std::to_string(member.id) + ".about", member_text(app, member), true);
+      ImGui::TableNextColumn();
+      member_actions(app, member);
+    }
+    ImGui::EndTable();
   }
-  ImGui::EndTable();
+  member_panel(app);
 }
 
 void create_form(App& app) {

@@ -243,6 +243,74 @@ BOOST_AUTO_TEST_CASE(an_operator_is_created_with_the_languages_they_speak) {
   no_missing_texts(desk.d());
 }
 
+BOOST_AUTO_TEST_CASE(an_operators_languages_are_changed_then_they_are_disabled_after_confirming_and_enabled) {
+  AdminDesk desk(Language::es);
+  desk.server.create_staff("olga@tessera.local", "operator password", "Olga", "operator", "en");  // speaks English
+  ApiClient olga(desk.server.port());
+  BOOST_TEST_REQUIRE(olga.post("/api/v1/auth/login", {{"email", "olga@tessera.local"}, {"password", "operator password"}}).status == 200);
+  desk.open("/admin/operators", "admin_operators");
+  Id olga_id = 0;
+  const auto listed = desk.d().state()["admin"]["staff"];
+  for (const auto& member : listed)
+    if (member["email"] == "olga@tessera.local") olga_id = member["id"].get<Id>();
+  BOOST_TEST_REQUIRE(olga_id != 0);
+  const std::string row = "operator." + std::to_string(olga_id);
+  // The admin cannot disable themselves: no such button on their own row.
+  const Id boss_id = desk.d().app().session.me->user.id;
+  BOOST_TEST(!desk.d().app().widget_rect("operator." + std::to_string(boss_id) + ".disable").has_value());
+
+  // Languages: none ticked is said before sending; then Spanish added.
+  BOOST_REQUIRE(desk.d().click(row + ".edit"));
+  desk.d().step(2);
+  BOOST_TEST(desk.d().state()["admin"]["operator_editing"] == olga_id);
+  BOOST_TEST(desk.d().state()["texts"]["operator_edit.title"] == "Idiomas de Olga");
+  BOOST_REQUIRE(desk.d().click("operator_edit.language.en"));  // unticked: none left
+  BOOST_REQUIRE(desk.d().click("operator_edit.save"));
+  desk.d().step(2);
+  BOOST_TEST(desk.d().state()["error"]["field"] == "operator_edit.languages");
+  BOOST_REQUIRE(desk.d().click("operator_edit.language.en"));
+  BOOST_REQUIRE(desk.d().click("operator_edit.language.es"));
+  BOOST_REQUIRE(desk.d().click("operator_edit.save"));
+  BOOST_REQUIRE(desk.d().wait_until([&] { return !desk.d().state()["admin"]["operator_changed"].get<std::string>().empty(); }));
+  desk.d().step(2);
+  BOOST_TEST(desk.d().state()["texts"]["operators.changed"] == "Idiomas de Olga guardados.");
+  BOOST_TEST(desk.d().state()["texts"][row + ".about"].get<std::string>().find("Inglés, Español") != std::string::npos);
+  const auto stored = desk.api().get("/api/v1/admin/operators").body["operators"];
+  for (const auto& member : stored)
+    if (member["id"] == olga_id) BOOST_TEST(member["languages"] == json::array({"en", "es"}));
+
+  // Disable: asked first (Cancel changes nothing), then done; her session ends.
+  BOOST_REQUIRE(desk.d().click(row + ".disable"));
+  desk.d().step(2);
+  BOOST_TEST(desk.d().state()["texts"]["operator_edit.confirm"].get<std::string>().find("Olga ya no podrá iniciar sesión") == 0u);
+  BOOST_REQUIRE(desk.d().click("operator_edit.cancel"));
+  desk.d().step(2);
+  BOOST_TEST(!desk.d().app().widget_rect("operator_edit.disable_yes").has_value());
+  BOOST_TEST(olga.get("/api/v1/queue").status == 200);
+  BOOST_REQUIRE(desk.d().click(row + ".disable"));
+  desk.d().step(2);
+  BOOST_REQUIRE(desk.d().click("operator_edit.disable_yes"));
+  BOOST_REQUIRE(desk.d().wait_until([&] {
+    const auto staff = desk.d().state()["admin"]["staff"];
+    for (const auto& member : staff)
+      if (member["id"] == olga_id) return member["disabled"] == true;
+    return false;
+  }));
+  desk.d().step(2);
+  BOOST_TEST(desk.d().state()["texts"]["operators.changed"] == "Olga está desactivado.");
+  BOOST_TEST(desk.d().state()["texts"][row + ".about"].get<std::string>().find("desactivado") != std::string::npos);
+  BOOST_TEST(olga.get("/api/v1/queue").status == 401);
+  ApiClient again(desk.server.port());
+  BOOST_TEST(again.post("/api/v1/auth/login", {{"email", "olga@tessera.local"}, {"password", "operator password"}}).error_code() ==
+             "account_disabled");
+
+  // Enabled again.
+  BOOST_REQUIRE(desk.d().click(row + ".enable"));
+  BOOST_REQUIRE(desk.d().wait_until([&] { return desk.d().state()["admin"]["operator_changed"] == "Olga puede volver a iniciar sesión."; }));
+  BOOST_TEST(again.post("/api/v1/auth/login", {{"email", "olga@tessera.local"}, {"password", "operator password"}}).status == 200);
+  no_missing_texts(desk.d());
+}
+
 BOOST_AUTO_TEST_CASE(the_back_office_is_for_admins_only_and_shows_its_loading_state) {
   AdminDesk desk;
   // Loading: the screen is drawn before the answer arrives.

@@ -309,6 +309,12 @@ struct MatrixFixture {
                                 "onboarding slot");
       return {{"id", slot.body["id"]}};
     }
+    if (kind == "staff") {
+      const auto made = require(admin_api.post("/api/v1/admin/operators", {{"name", "Matrix staff"}, {"email", unique("staff") + "@example.com"},
+                                                                           {"password", kPassword}, {"languages", {"en"}}}),
+                                201, "staff member");
+      return {{"id", made.body["id"]}};
+    }
     if (kind == "time") return {{"id", free_instant()}};
     if (kind == "email") return {{"id", unique("matrix") + "@example.com"}};
     if (kind == "password") return {{"id", kPassword}};

@@ -301,6 +301,25 @@ constexpr std::array kClientAdminTexts{
     TextEntry{"admin.operators.create", "Créer", "Create", "Crear"},
     TextEntry{"admin.operators.created", "{email} peut maintenant se connecter.", "{email} can now log in.",
               "{email} ya puede iniciar sesión."},
+    TextEntry{"admin.operators.actions", "Actions", "Actions", "Acciones"},
+    TextEntry{"admin.operators.disabled_mark", "désactivé", "disabled", "desactivado"},
+    TextEntry{"admin.operators.edit", "Langues…", "Languages…", "Idiomas…"},
+    TextEntry{"admin.operators.disable", "Désactiver", "Disable", "Desactivar"},
+    TextEntry{"admin.operators.enable", "Réactiver", "Enable", "Reactivar"},
+    TextEntry{"admin.operators.edit_title", "Langues de {name}", "Languages of {name}", "Idiomas de {name}"},
+    TextEntry{"admin.operators.save_languages", "Enregistrer les langues", "Save the languages", "Guardar los idiomas"},
+    TextEntry{"admin.operators.disable_confirm",
+              "{name} ne pourra plus se connecter et ses sessions ouvertes se ferment maintenant. Ses tickets et son "
+              "temps enregistré restent. Vous pourrez le réactiver.",
+              "{name} will no longer be able to log in, and their open sessions end now. Their tickets and logged "
+              "time stay. You can enable them again.",
+              "{name} ya no podrá iniciar sesión y sus sesiones abiertas se cierran ahora. Sus tickets y su tiempo "
+              "registrado se conservan. Podrá reactivarlo."},
+    TextEntry{"admin.operators.saved_languages", "Langues de {name} enregistrées.", "{name}'s languages are saved.",
+              "Idiomas de {name} guardados."},
+    TextEntry{"admin.operators.saved_disabled", "{name} est désactivé.", "{name} is disabled.", "{name} está desactivado."},
+    TextEntry{"admin.operators.saved_enabled", "{name} peut de nouveau se connecter.", "{name} can log in again.",
+              "{name} puede volver a iniciar sesión."},
 };
 }  // namespace
 

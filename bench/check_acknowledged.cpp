@@ -6,7 +6,7 @@
 #include <fstream>
 #include <string>
 
-#include "sqlite_store.hpp"
+#include "store/sqlite_store.hpp"
 
 using namespace tessera;
 using namespace tessera::server;

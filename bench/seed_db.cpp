@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "config.hpp"
-#include "crypto.hpp"
-#include "sqlite_store.hpp"
+#include "adapters/config.hpp"
+#include "adapters/crypto.hpp"
+#include "store/sqlite_store.hpp"
 #include "tessera/ledger.hpp"
 #include "tessera/orders.hpp"
 
@@ -77,7 +77,7 @@ struct Seeder {
     }
   }
 
-  void event(Id ticket, const char* kind, Instant at, std::optional<Id> author, std::string body = {},
+  void event(Id ticket, TicketEventKind kind, Instant at, std::optional<Id> author, std::string body = {},
              Minutes minutes = 0, std::optional<TicketStatus> from = std::nullopt,
              std::optional<TicketStatus> to = std::nullopt) {
     store.add_ticket_event(TicketEventRecord{0, ticket, kind, at, author, std::move(body), minutes, from, to});
@@ -148,7 +148,7 @@ struct Seeder {
       ++tickets;
       for (const LedgerEntry& entry : execute_and_store(account, state, OpenTicket{at, ticket.id, scope, std::nullopt}))
         if (entry.kind == EntryKind::ticket_opened) ticket.funding = std::string(to_string(entry.source));
-      event(ticket.id, "status_change", at, owner.id, {}, 0, std::nullopt, TicketStatus::new_);
+      event(ticket.id, TicketEventKind::status_change, at, owner.id, {}, 0, std::nullopt, TicketStatus::new_);
       const bool open = last_open && k == count - 1;
       const int open_kind = (index / kOpenTicketEvery) % 3;  // new, in progress, waiting for the customer
       if (open && open_kind == 0) {
@@ -158,20 +158,20 @@ struct Seeder {
       }
       const Operator& op = operator_for(ticket.language);
       ticket.operator_id = op.id;
-      event(ticket.id, "status_change", at + 20 * kMinute, op.id, {}, 0, TicketStatus::new_, TicketStatus::in_progress);
-      event(ticket.id, "message", at + 30 * kMinute, op.id, "Hello, I am looking at it now.");
-      event(ticket.id, "message", at + 45 * kMinute, owner.id, "Thank you, I am at my desk.");
+      event(ticket.id, TicketEventKind::status_change, at + 20 * kMinute, op.id, {}, 0, TicketStatus::new_, TicketStatus::in_progress);
+      event(ticket.id, TicketEventKind::message, at + 30 * kMinute, op.id, "Hello, I am looking at it now.");
+      event(ticket.id, TicketEventKind::message, at + 45 * kMinute, owner.id, "Thank you, I am at my desk.");
       // Packs: within one unit; the minute bank and the subscription: 10 to 45 minutes.
       const Minutes worked = purchase == Purchase::packs ? 10 + static_cast<Minutes>(dice() % 21)
                                                          : 10 + static_cast<Minutes>(dice() % 36);
       execute_and_store(account, state, LogTime{at + 2 * kHour, ticket.id, worked, "remote session"});
-      event(ticket.id, "time_entry", at + 2 * kHour, op.id, "remote session", worked);
+      event(ticket.id, TicketEventKind::time_entry, at + 2 * kHour, op.id, "remote session", worked);
       ticket.minutes_worked = worked;
       ticket.status = TicketStatus::in_progress;
       ticket.updated_at = at + 2 * kHour;
       if (open) {
         if (open_kind == 2) {
-          event(ticket.id, "status_change", at + 3 * kHour, op.id, {}, 0, TicketStatus::in_progress,
+          event(ticket.id, TicketEventKind::status_change, at + 3 * kHour, op.id, {}, 0, TicketStatus::in_progress,
                 TicketStatus::waiting_customer);
           ticket.status = TicketStatus::waiting_customer;
           ticket.updated_at = at + 3 * kHour;
@@ -180,10 +180,10 @@ struct Seeder {
         ++open_tickets;
         continue;
       }
-      event(ticket.id, "status_change", at + 3 * kHour, op.id, {}, 0, TicketStatus::in_progress, TicketStatus::resolved);
+      event(ticket.id, TicketEventKind::status_change, at + 3 * kHour, op.id, {}, 0, TicketStatus::in_progress, TicketStatus::resolved);
       const Instant closed_at = at + kDay;
       execute_and_store(account, state, CloseTicket{closed_at, ticket.id});
-      event(ticket.id, "status_change", closed_at, owner.id, {}, 0, TicketStatus::resolved, TicketStatus::closed);
+      event(ticket.id, TicketEventKind::status_change, closed_at, owner.id, {}, 0, TicketStatus::resolved, TicketStatus::closed);
       ticket.status = TicketStatus::closed;
       ticket.updated_at = closed_at;
       store.update_ticket(ticket);

@@ -2,7 +2,8 @@
 # Sets up, builds and runs every test suite: domain (native), server, client (native
 # headless frames), domain again as WebAssembly under Node, and the end-to-end scenarios in
 # headless Chromium (tests/e2e/run.mjs), then each libFuzzer target for 40 s (scripts/fuzz.sh:
-# a crash fails the run; each target counts as a test). Prints a line per suite and a closing "N passed, M failed" line;
+# a crash fails the run; each target counts as a test), and the include layers
+# (scripts/check-layers.sh, one test). Prints a line per suite and a closing "N passed, M failed" line;
 # exits non-zero if anything failed.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,6 +41,15 @@ run_boost() {
   count_boost "$name" "$log" "$code"
   echo "      $(( $(date +%s) - t0 )) s"
 }
+
+# The layers of server/ and client/ (docs/architecture.md): no #include runs up one.
+echo "test: layers"
+if bash scripts/check-layers.sh > build/test-logs/layers.log 2>&1; then
+  total_passed=$((total_passed + 1)); summary+=("$(printf '%-14s %4d passed, %d failed' layers 1 0)")
+else
+  total_failed=$((total_failed + 1)); summary+=("$(printf '%-14s %4d passed, %d failed' layers 0 1)")
+  echo "---- layers failed:"; cat build/test-logs/layers.log
+fi
 
 run_boost domain build/native/tests/domain/tessera_domain_tests
 run_boost server build/native/tests/server/tessera_server_tests

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include "crypto.hpp"
-#include "http_server.hpp"
+#include "adapters/crypto.hpp"
+#include "http/server.hpp"
 
 using namespace tessera;
 using namespace tessera::server;
@@ -58,10 +58,11 @@ constexpr DemoStaff kDemoStaff[] = {
 int init(Config config, bool demo, const std::string& name, const std::string& email) {
   ensure_parent_folder(config.db_path);
   SqliteStore store(config.db_path);
-  Service service(store, config);
+  Context context(store, config);
+  Accounts accounts(context);
   if (demo) {
     for (const DemoStaff& staff : kDemoStaff) {
-      const auto created = service.create_staff(staff.name, staff.email, staff.password, staff.role, "fr,en,es");
+      const auto created = accounts.create_staff(staff.name, staff.email, staff.password, staff.role, "fr,en,es");
       std::cout << (created ? "created " : "kept existing ") << to_string(staff.role) << " " << staff.email
                 << " (password " << staff.password << ")\n";
     }
@@ -78,7 +79,7 @@ int init(Config config, bool demo, const std::string& name, const std::string& e
     std::cerr << "tessera: the password needs at least " << wire::Limits::password_min << " characters\n";
     return 1;
   }
-  const auto created = service.create_staff(name, email, password, Role::admin, "fr,en,es");
+  const auto created = accounts.create_staff(name, email, password, Role::admin, "fr,en,es");
   if (!created) {
     std::cerr << "tessera: " << created.error().code << "\n";
     return 1;

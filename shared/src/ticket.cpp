@@ -45,6 +45,14 @@ constexpr NameTable<TicketAction, 11> kActions{{{TicketAction::take, "take"},
                                                 {TicketAction::funding_restored, "funding_restored"},
                                                 {TicketAction::subscription_ended, "subscription_ended"}}};
 
+constexpr NameTable<TicketEventKind, 7> kEventKinds{{{TicketEventKind::message, "message"},
+                                                      {TicketEventKind::internal_note, "internal_note"},
+                                                      {TicketEventKind::status_change, "status_change"},
+                                                      {TicketEventKind::time_entry, "time_entry"},
+                                                      {TicketEventKind::time_adjustment, "time_adjustment"},
+                                                      {TicketEventKind::triage_change, "triage_change"},
+                                                      {TicketEventKind::attachment, "attachment"}}};
+
 template <class Enum, std::size_t N>
 std::string_view name_of(const NameTable<Enum, N>& table, Enum value) {
   for (const auto& [candidate, name] : table)
@@ -65,12 +73,14 @@ std::string_view to_string(Criticality value) { return name_of(kCriticalities, v
 std::string_view to_string(TicketStatus value) { return name_of(kStatuses, value); }
 std::string_view to_string(Role value) { return name_of(kRoles, value); }
 std::string_view to_string(TicketAction value) { return name_of(kActions, value); }
+std::string_view to_string(TicketEventKind value) { return name_of(kEventKinds, value); }
 std::optional<Language> parse_language(std::string_view text) { return parse_name(kLanguages, text); }
 std::optional<Category> parse_category(std::string_view text) { return parse_name(kCategories, text); }
 std::optional<Criticality> parse_criticality(std::string_view text) { return parse_name(kCriticalities, text); }
 std::optional<TicketStatus> parse_ticket_status(std::string_view text) { return parse_name(kStatuses, text); }
 std::optional<Role> parse_role(std::string_view text) { return parse_name(kRoles, text); }
 std::optional<TicketAction> parse_ticket_action(std::string_view text) { return parse_name(kActions, text); }
+std::optional<TicketEventKind> parse_ticket_event_kind(std::string_view text) { return parse_name(kEventKinds, text); }
 
 // [SECTION] State machine
 namespace {
@@ -147,6 +157,34 @@ bool accepts_messages(TicketStatus status) { return is_open(status); }
 
 Criticality effective_criticality(Criticality declared, std::optional<Criticality> triage) {
   return triage.value_or(declared);
+}
+
+// [SECTION] Requests, the queue, the timeline
+bool client_may_request(TicketAction action) {
+  switch (action) {
+    case TicketAction::take:
+    case TicketAction::ask_customer:
+    case TicketAction::resolve:
+    case TicketAction::confirm_resolution:
+    case TicketAction::reject_resolution:
+    case TicketAction::withdraw: return true;
+    default: return false;
+  }
+}
+
+bool in_operator_queue(TicketStatus status) {
+  return status == TicketStatus::new_ || status == TicketStatus::in_progress || status == TicketStatus::waiting_customer;
+}
+
+std::vector<TicketStatus> operator_queue_statuses() {
+  std::vector<TicketStatus> statuses;
+  for (const auto& [status, name] : kStatuses)
+    if (in_operator_queue(status)) statuses.push_back(status);
+  return statuses;
+}
+
+bool is_time_event(TicketEventKind kind) {
+  return kind == TicketEventKind::time_entry || kind == TicketEventKind::time_adjustment;
 }
 
 }  // namespace tessera

@@ -97,6 +97,25 @@ Result<TimeAdjustmentRequest> parse_time_adjustment(const json& body) {
   return request;
 }
 
+Result<TicketAction> parse_action_request(const json& body) {
+  if (auto error = require_object(body)) return *error;
+  const auto field = body.find("action");
+  if (field == body.end()) return field_error("required", "action");
+  if (!field->is_string()) return field_error("invalid_value", "action");
+  const auto action = parse_ticket_action(field->get<std::string>());
+  if (!action || !client_may_request(*action)) return field_error("invalid_value", "action");
+  return *action;
+}
+
+Result<Criticality> parse_triage_request(const json& body) {
+  if (auto error = require_object(body)) return *error;
+  const auto field = body.find("criticality");
+  if (field == body.end() || !field->is_string()) return field_error("required", "criticality");
+  const auto criticality = parse_criticality(field->get<std::string>());
+  if (!criticality) return field_error("invalid_value", "criticality");
+  return *criticality;
+}
+
 Result<OrderRequest> parse_order_request(const json& body) {
   OrderRequest request;
   if (auto error = require_object(body)) return *error;
@@ -259,7 +278,7 @@ void from_json(const json& in, TicketSummary& v) {
 
 void to_json(json& out, const TimelineEntry& v) {
   out = json{{"id", v.id},
-             {"kind", v.kind},
+             {"kind", std::string(to_string(v.kind))},
              {"at", v.at},
              {"author_name", v.author_name},
              {"author_role", std::string(to_string(v.author_role))},
@@ -271,7 +290,7 @@ void to_json(json& out, const TimelineEntry& v) {
 }
 void from_json(const json& in, TimelineEntry& v) {
   v.id = value_or<Id>(in, "id", 0);
-  v.kind = value_or<std::string>(in, "kind", "");
+  v.kind = enum_from(in, "kind", parse_ticket_event_kind, TicketEventKind::message);
   v.at = value_or<Instant>(in, "at", 0);
   v.author_name = value_or<std::string>(in, "author_name", "");
   v.author_role = enum_from(in, "author_role", parse_role, Role::system);

@@ -2,10 +2,21 @@
 // input is refused with the field at fault, never with an exception.
 #include "ledger_fixture.hpp"
 #include "tessera/domain_wire.hpp"
+#include "tessera/storage_codec.hpp"
 
 using namespace tessera;
 using namespace tessera::testing;
 using nlohmann::json;
+
+namespace {
+// A good document edited one way, and the error it must give.
+struct EditRow {
+  const char* name;
+  void (*edit)(json&);
+  const char* code;
+  const char* field;
+};
+}  // namespace
 
 BOOST_AUTO_TEST_SUITE(domain_wire)
 
@@ -18,13 +29,7 @@ BOOST_AUTO_TEST_CASE(the_catalog_round_trips) {
 }
 
 BOOST_AUTO_TEST_CASE(catalog_input_errors_name_the_field) {
-  struct Row {
-    const char* name;
-    void (*edit)(json&);
-    const char* code;
-    const char* field;
-  };
-  const Row rows[] = {
+  const EditRow rows[] = {
       {"not an object", [](json& j) { j = json::array(); }, "invalid_json", ""},
       {"no subscription", [](json& j) { j.erase("subscription"); }, "required", "subscription"},
       {"price as text", [](json& j) { j["subscription"]["monthly_price"] = "49"; }, "invalid_type",
@@ -42,7 +47,7 @@ BOOST_AUTO_TEST_CASE(catalog_input_errors_name_the_field) {
       {"duplicate code", [](json& j) { j["minute_blocks"][0]["code"] = "pack_1"; }, "duplicate_offer_code",
        "minute_blocks[0].code"},
   };
-  for (const Row& row : rows) {
+  for (const EditRow& row : rows) {
     BOOST_TEST_CONTEXT(row.name) {
       json body = codec::encode(default_catalog());
       row.edit(body);
@@ -132,13 +137,7 @@ BOOST_AUTO_TEST_CASE(opening_hours_round_trip_with_their_zone) {
 
 BOOST_AUTO_TEST_CASE(opening_hours_input_errors_name_the_field) {
   const json good = codec::encode(default_opening_hours(two_transitions()));
-  struct Row {
-    const char* name;
-    void (*edit)(json&);
-    const char* code;
-    const char* field;
-  };
-  const Row rows[] = {
+  const EditRow rows[] = {
       {"no zone", [](json& j) { j.erase("zone"); }, "required", "zone"},
       {"zone offset too big", [](json& j) { j["zone"]["initial_offset_seconds"] = 90000; }, "invalid_value",
        "zone.initial_offset_seconds"},
@@ -158,7 +157,7 @@ BOOST_AUTO_TEST_CASE(opening_hours_input_errors_name_the_field) {
       {"window without opens", [](json& j) { j["weekly"]["monday"][0].erase("opens"); }, "required",
        "weekly.monday[0].opens"},
   };
-  for (const Row& row : rows) {
+  for (const EditRow& row : rows) {
     BOOST_TEST_CONTEXT(row.name) {
       json body = good;
       row.edit(body);

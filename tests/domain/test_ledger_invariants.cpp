@@ -7,6 +7,7 @@
 
 #include "ledger_fixture.hpp"
 #include "tessera/domain_wire.hpp"
+#include "tessera/storage_codec.hpp"
 #include "tessera/opening_hours.hpp"
 #include "tessera/texts.hpp"
 

@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(ticket_detail_round_trips) {
   detail.ticket.triage = Criticality::high;
   detail.ticket.status = TicketStatus::waiting_customer;
   detail.description = "Every hour";
-  detail.timeline.push_back(TimelineEntry{1, "status_change", 100, "Op", Role::operator_, "", 0,
+  detail.timeline.push_back(TimelineEntry{1, TicketEventKind::status_change, 100, "Op", Role::operator_, "", 0,
                                           TicketStatus::new_, TicketStatus::in_progress, std::nullopt});
   const TicketDetail back = json(detail).get<TicketDetail>();
   BOOST_TEST(back.ticket.reference == "T-000007");

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <string>
 
-#include "http_guard.hpp"
+#include "http/guard.hpp"
 
 namespace {
 class MemoryStream final : public httplib::Stream {

@@ -1,11 +1,33 @@
 // Helpers of the server tests: a running server, and the common steps of a journey.
 #pragma once
 #include <boost/test/unit_test.hpp>
+#include <httplib.h>
+
+#include <chrono>
+#include <future>
+#include <string>
 
 #include "http_client.hpp"
 #include "test_server.hpp"
 
 namespace tessera::testing {
+
+// Reads the event stream (GET /api/v1/events with the session `cookie`) until `wanted`
+// appears in it or `seconds` pass; the future holds what was read.
+inline std::future<std::string> listen(int port, const std::string& cookie, std::string wanted, int seconds) {
+  return std::async(std::launch::async, [=] {
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(seconds, 0);
+    std::string received;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    client.Get("/api/v1/events", httplib::Headers{{"Cookie", cookie}}, [&](const char* data, std::size_t size) {
+      received.append(data, size);
+      return received.find(wanted) == std::string::npos && std::chrono::steady_clock::now() < deadline;
+    });
+    return received;
+  });
+}
+
 
 inline nlohmann::json signup_body(const std::string& email, const std::string& name = "Ana Customer",
                                   const std::string& language = "en") {

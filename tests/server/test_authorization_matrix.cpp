@@ -94,8 +94,8 @@ std::string endpoint_key(const std::string& method, std::string path) {
 // the pattern may also be a constant kName defined in the same file (+ "/suffix").
 std::set<std::string> registered_routes() {
   std::set<std::string> routes;
-  std::vector<std::filesystem::path> files{kSourceDir / "server/http_server.cpp"};
-  for (const auto& entry : std::filesystem::directory_iterator(kSourceDir / "server"))
+  std::vector<std::filesystem::path> files{kSourceDir / "server/http/server.cpp"};
+  for (const auto& entry : std::filesystem::directory_iterator(kSourceDir / "server/http"))
     if (entry.path().filename().string().rfind("routes_", 0) == 0 && entry.path().extension() == ".cpp")
       files.push_back(entry.path());
   const std::regex raw_constant(R"re((k[A-Za-z]+)\s*=\s*R"\((.*?)\)")re");

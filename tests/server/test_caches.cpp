@@ -51,7 +51,7 @@ BOOST_AUTO_TEST_CASE(the_board_counts_a_ticket_closed_by_the_system) {
   olga.post(path + "/actions", {{"action", "take"}});
   olga.post(path + "/actions", {{"action", "resolve"}});
   BOOST_TEST(new_client().get("/api/v1/board").body["rows"].size() == 0u);
-  BOOST_TEST_REQUIRE(server.server().service().system_action(id, TicketAction::auto_close));
+  BOOST_TEST_REQUIRE(server.server().tickets().system_action(id, TicketAction::auto_close));
   BOOST_TEST(new_client().get("/api/v1/board").body["rows"].size() == 1u);
 }
 

@@ -3,7 +3,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cstdlib>
 
-#include "config.hpp"
+#include "adapters/config.hpp"
 
 using namespace tessera::server;
 

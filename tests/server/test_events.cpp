@@ -9,22 +9,6 @@
 using namespace tessera;
 using namespace tessera::testing;
 
-namespace {
-// Reads the stream until `wanted` appears in it or `seconds` pass; returns what was read.
-std::future<std::string> listen(int port, const std::string& cookie, std::string wanted, int seconds) {
-  return std::async(std::launch::async, [=] {
-    httplib::Client client("127.0.0.1", port);
-    client.set_read_timeout(seconds, 0);
-    std::string received;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-    client.Get("/api/v1/events", httplib::Headers{{"Cookie", cookie}}, [&](const char* data, std::size_t size) {
-      received.append(data, size);
-      return received.find(wanted) == std::string::npos && std::chrono::steady_clock::now() < deadline;
-    });
-    return received;
-  });
-}
-}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(events, ServerFixture)
 
@@ -35,9 +19,9 @@ BOOST_AUTO_TEST_CASE(a_customer_hears_about_their_ticket_and_not_about_others) {
   const std::string wanted = "\"id\":" + std::to_string(id) + ",\"status\":\"in_progress\"";
   auto ana_stream = listen(server.port(), ana.cookie(), wanted, 10);
   auto bob_stream = listen(server.port(), bob.cookie(), wanted, 3);
-  for (int waited = 0; server.server().service().events().stream_count() < 2 && waited < 500; ++waited)
+  for (int waited = 0; server.server().context().events().stream_count() < 2 && waited < 500; ++waited)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));  // both streams are open
-  BOOST_TEST_REQUIRE(server.server().service().events().stream_count() == 2u);
+  BOOST_TEST_REQUIRE(server.server().context().events().stream_count() == 2u);
   ApiClient olga = staff("olga@tessera.local");
   BOOST_TEST_REQUIRE(olga.post("/api/v1/tickets/" + std::to_string(id) + "/actions", {{"action", "take"}}).status == 200);
   const std::string heard = ana_stream.get();

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "pdf/invoice_pdf.hpp"
+#include "adapters/invoice_pdf.hpp"
 
 using namespace tessera;
 using namespace tessera::server;

@@ -13,19 +13,6 @@ using namespace tessera::testing;
 using nlohmann::json;
 
 namespace {
-std::future<std::string> listen(int port, const std::string& cookie, std::string wanted, int seconds) {
-  return std::async(std::launch::async, [=] {
-    httplib::Client client("127.0.0.1", port);
-    client.set_read_timeout(seconds, 0);
-    std::string received;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-    client.Get("/api/v1/events", httplib::Headers{{"Cookie", cookie}}, [&](const char* data, std::size_t size) {
-      received.append(data, size);
-      return received.find(wanted) == std::string::npos && std::chrono::steady_clock::now() < deadline;
-    });
-    return received;
-  });
-}
 
 std::string today_iso(TestServer& server) { return to_iso(utc_date_of(server.now())); }
 }  // namespace
@@ -79,9 +66,9 @@ BOOST_AUTO_TEST_CASE(the_account_hears_of_its_payment_and_no_one_else_does) {
   auto ana_stream = listen(server.port(), ana.cookie(), wanted, 10);
   auto bob_stream = listen(server.port(), bob.cookie(), wanted, 3);
   auto olga_stream = listen(server.port(), olga.cookie(), wanted, 3);
-  for (int waited = 0; server.server().service().events().stream_count() < 3 && waited < 500; ++waited)
+  for (int waited = 0; server.server().context().events().stream_count() < 3 && waited < 500; ++waited)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  BOOST_TEST_REQUIRE(server.server().service().events().stream_count() == 3u);
+  BOOST_TEST_REQUIRE(server.server().context().events().stream_count() == 3u);
   ApiClient boss = staff("boss@tessera.local", "admin");
   BOOST_TEST_REQUIRE(boss.post("/api/v1/admin/orders/" + order.body["id"].dump() + "/payment", json::object()).status == 200);
   BOOST_TEST(ana_stream.get().find(wanted) != std::string::npos);

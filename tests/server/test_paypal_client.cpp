@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "fake_paypal.hpp"
-#include "paypal/paypal_client.hpp"
+#include "adapters/paypal_client.hpp"
 
 using namespace tessera;
 using namespace tessera::testing;

@@ -8,7 +8,7 @@
 
 #include <stdexcept>
 
-#include "crypto.hpp"
+#include "adapters/crypto.hpp"
 
 namespace tessera::testing {
 
@@ -197,14 +197,20 @@ json FakePayPal::order_json(const Order& order) const {
           {"links", links}};
 }
 
+// Holding mutex_: the first answer to this PayPal-Request-Id, if it was seen on this path.
+bool FakePayPal::replayed(const httplib::Request& request, const std::string& key, httplib::Response& response) {
+  if (!request.has_header("PayPal-Request-Id")) return false;
+  const auto stored = idempotent_answers_.find(key);
+  if (stored == idempotent_answers_.end()) return false;
+  response.status = 200;
+  response.set_content(stored->second.body, "application/json");
+  return true;
+}
+
 void FakePayPal::create_order(const httplib::Request& request, httplib::Response& response) {
   const std::string key = request.path + "\n" + request.get_header_value("PayPal-Request-Id");
   const std::lock_guard lock(mutex_);
-  if (request.has_header("PayPal-Request-Id"))
-    if (const auto stored = idempotent_answers_.find(key); stored != idempotent_answers_.end()) {
-      response.status = 200;
-      return response.set_content(stored->second.body, "application/json");
-    }
+  if (replayed(request, key, response)) return;
   const auto invalid = [&](const std::string& issue, const std::string& description) {
     send_json(response, 400,
               paypal_error("INVALID_REQUEST", "Request is not well-formed, syntactically incorrect, or violates schema.",
@@ -268,11 +274,7 @@ void FakePayPal::capture(const httplib::Request& request, httplib::Response& res
   const std::string key = request.path + "\n" + request.get_header_value("PayPal-Request-Id");
   const std::lock_guard lock(mutex_);
   // The same PayPal-Request-Id again: the first answer, and nothing captured twice.
-  if (request.has_header("PayPal-Request-Id"))
-    if (const auto stored = idempotent_answers_.find(key); stored != idempotent_answers_.end()) {
-      response.status = 200;
-      return response.set_content(stored->second.body, "application/json");
-    }
+  if (replayed(request, key, response)) return;
   const auto found = orders_.find(request.matches[1]);
   if (found == orders_.end())
     return send_json(response, 404,

@@ -17,7 +17,7 @@
 #include <utility>
 #include <vector>
 
-#include "paypal/paypal_client.hpp"
+#include "adapters/paypal_client.hpp"
 
 namespace tessera::testing {
 
@@ -85,6 +85,7 @@ class FakePayPal {
   int captures_performed() const;
 
  private:
+  bool replayed(const httplib::Request& request, const std::string& key, httplib::Response& response);
   struct StoredAnswer {
     int status = 0;
     std::string body;

@@ -5,7 +5,7 @@
 #include <random>
 #include <stdexcept>
 
-#include "crypto.hpp"
+#include "adapters/crypto.hpp"
 
 namespace tessera::testing {
 
@@ -47,7 +47,7 @@ server::UserRecord TestServer::create_staff(const std::string& email, const std:
   const auto parsed = parse_role(role);
   if (!parsed || (*parsed != Role::operator_ && *parsed != Role::admin))
     throw std::invalid_argument("TestServer::create_staff: role must be operator or admin");
-  auto created = server_->service().create_staff(name, email, password, *parsed, languages);
+  auto created = server_->accounts().create_staff(name, email, password, *parsed, languages);
   if (!created) throw std::runtime_error("TestServer::create_staff: " + created.error().code);
   return *created;
 }

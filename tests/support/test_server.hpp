@@ -9,7 +9,7 @@
 #include <string>
 #include <thread>
 
-#include "http_server.hpp"
+#include "http/server.hpp"
 
 namespace tessera::testing {
 

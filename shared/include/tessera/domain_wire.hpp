@@ -1,6 +1,7 @@
-// JSON forms of the domain core's values (nlohmann), for the API and for storage: the
-// catalog, ledger entries, balances, cost statements, time-zone rules, opening hours, SLA
-// targets, the transparency board and invoices. `encode` writes; `decode_*` reads and
+// JSON forms of the domain core's values (nlohmann) as the API sends and reads them (the
+// settings documents are stored in the same forms): the catalog, balances, cost statements,
+// time-zone rules, opening hours, SLA targets, the transparency board, evaluations and
+// onboarding. What only the store keeps (ledger entries, issued invoices): storage_codec.hpp. `encode` writes; `decode_*` reads and
 // validates, returning the first field at fault ("weekly.monday[0]") as an Error with the
 // codes required / invalid_type / invalid_value or the domain rule's own code.
 // No exception escapes: every read checks the JSON type first.
@@ -31,8 +32,6 @@ Result<PackOffer> decode_pack_offer(const json& in);
 Result<MinuteBlockOffer> decode_minute_block_offer(const json& in);
 
 // [SECTION] Ledger
-json encode(const LedgerEntry& entry);  // default-valued fields are left out
-Result<LedgerEntry> decode_ledger_entry(const json& in);
 json encode(const AccountBalances& balances);
 json encode_cost(const Cost& cost);
 json encode(const TicketCostStatement& statement, Language language);  // with "text": describe_cost
@@ -53,10 +52,6 @@ std::optional<int> parse_clock(std::string_view text);       // "09:00" -> 540
 json encode(const BoardRow& row);
 Result<BoardRow> decode_board_row(const json& in);
 json encode(const BoardAggregate& aggregate);
-json encode(const Invoice& invoice);
-// Reads back a stored invoice (for the PDF, the client's list): the totals are recomputed
-// from the lines and must match the stored ones (error "invalid_value", field "gross"...).
-Result<Invoice> decode_invoice(const json& in);
 
 // [SECTION] Evaluations and onboarding
 Result<EvaluationRequest> decode_evaluation_request(const json& in);  // {"rating", "comment"?, "publish_comment"?}

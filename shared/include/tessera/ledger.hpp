@@ -16,6 +16,7 @@
 #include "tessera/catalog.hpp"
 #include "tessera/dates.hpp"
 #include "tessera/invoice.hpp"
+#include "tessera/limits.hpp"
 #include "tessera/result.hpp"
 #include "tessera/ticket.hpp"
 #include "tessera/trial.hpp"
@@ -48,9 +49,8 @@ struct LedgerRules {
   std::int64_t renewal_grace_days = 7;        // bank transfer and check renewals
   int restart_delay_months = 3;               // after a cancellation
   Minutes minute_bank_minimum = 30;           // first 30 minutes of a ticket are indivisible
-  Minutes maximum_time_entry = 480;           // a time entry is 1..480 minutes
+  Minutes maximum_time_entry = Limits::time_entry_max;  // a time entry is 1..480 minutes
 };
-constexpr std::size_t kMaxTimeEntryNote = 1000;  // bytes of UTF-8
 
 enum class LotKind { trial_minutes, ticket_units, bank_minutes };
 enum class FundingSource { subscription, units, minutes, trial };  // the default order
@@ -266,6 +266,13 @@ std::vector<Id> tickets_awaiting_funding(const AccountLedger& ledger);
 // Open tickets whose last overrun was settled (or forgiven) by `new_entries`, just applied to
 // `ledger`: they leave awaiting_funding (TicketAction::funding_restored).
 std::vector<Id> tickets_funding_restored(const AccountLedger& ledger, std::span<const LedgerEntry> new_entries);
+// The ticket's next status once `entries` were recorded for it (SPEC §1.7): awaiting_funding
+// when they record an overrun and its status allows it (TicketAction::funding_exhausted);
+// nothing when the ticket keeps its status.
+std::optional<TicketStatus> status_after_entries(const TicketFacts& ticket, std::span<const LedgerEntry> entries);
+// The minutes worked on a ticket, adjustments included, as the ledger holds them (the one
+// source of the ticket's minutes_worked); 0 for a ticket the ledger does not know.
+Minutes worked_minutes(const AccountLedger& ledger, Id ticket_id);
 
 // [SECTION] Commands
 
@@ -317,13 +324,19 @@ using LedgerCommand = std::variant<GrantTrial, BuyPack, BuyMinutes, ActivateSubs
 //   funding_unavailable (params.source), no_funding, subscription_suspended (a ticket the
 //   suspended subscription would have funded; field funding),
 //   minutes_out_of_range (field minutes), note_required / too_long / invalid_value (field
-//   note: required, at most kMaxTimeEntryNote bytes, well-formed UTF-8),
+//   note: required, at most Limits::note_max bytes, well-formed UTF-8),
 //   adjustment_out_of_range (field minutes), adjustment_below_zero
 Result<std::vector<LedgerEntry>> decide(const AccountLedger& ledger, const LedgerCommand& command);
 
 // decide, then apply the entries to `ledger` (unchanged on error). Cheaper than decide on
 // a large ledger: it works in place.
 Result<std::vector<LedgerEntry>> execute(AccountLedger& ledger, const LedgerCommand& command);
+// An admin's correction of `minutes` (signed) on a ticket with `worked` minutes, as AdjustTime
+// checks it — the client's form asks the same before sending: adjustment_out_of_range
+// (0, or beyond ±maximum_time_entry; params max), adjustment_below_zero (worked would go
+// negative), note_required / too_long (params max) / invalid_value (not UTF-8), field note.
+std::optional<Error> check_time_adjustment(Minutes worked, Minutes minutes, const std::string& note,
+                                           const LedgerRules& rules = {});
 
 // [SECTION] The per-ticket cost statement (SPEC §1.7: "1 ticket + 12 min")
 

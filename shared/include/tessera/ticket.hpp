@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tessera/result.hpp"
 #include "tessera/units.hpp"
@@ -18,6 +19,17 @@ enum class TicketStatus {
   closed_subscription_ended
 };
 enum class Role { customer, operator_, admin, system };
+
+// What a ticket's timeline records (each event one row, in order).
+enum class TicketEventKind {
+  message,          // the customer's or an operator's reply
+  internal_note,    // staff only (SPEC §1.8): never shown nor announced to the customer
+  status_change,    // from → to (the first one: created, to "new")
+  time_entry,       // an operator's minutes, with the note
+  time_adjustment,  // an admin's signed correction, with the note
+  triage_change,    // the operator's criticality
+  attachment,       // a file attached (its safe name)
+};
 
 enum class TicketAction {
   take,                // operator: new -> in_progress
@@ -40,12 +52,14 @@ std::string_view to_string(Criticality value);
 std::string_view to_string(TicketStatus value);
 std::string_view to_string(Role value);
 std::string_view to_string(TicketAction value);
+std::string_view to_string(TicketEventKind value);
 std::optional<Language> parse_language(std::string_view text);
 std::optional<Category> parse_category(std::string_view text);
 std::optional<Criticality> parse_criticality(std::string_view text);
 std::optional<TicketStatus> parse_ticket_status(std::string_view text);
 std::optional<Role> parse_role(std::string_view text);
 std::optional<TicketAction> parse_ticket_action(std::string_view text);
+std::optional<TicketEventKind> parse_ticket_event_kind(std::string_view text);
 
 // [SECTION] The state machine.
 struct TicketFacts {
@@ -62,6 +76,17 @@ Result<TicketStatus> apply_ticket_action(const TicketFacts& ticket, TicketAction
 bool is_open(TicketStatus status);          // neither closed, withdrawn nor closed_subscription_ended
 bool accepts_time_entries(TicketStatus status);
 bool accepts_messages(TicketStatus status);
+
+// The actions a client may ask for (POST /tickets/{id}/actions): take, ask_customer, resolve,
+// confirm_resolution, reject_resolution, withdraw. The others are the system's (the scheduler,
+// the ledger) and are refused as invalid_value before the role is even considered.
+bool client_may_request(TicketAction action);
+// The statuses of tickets in the operator queue (SPEC §1.8): new, in_progress, waiting_customer.
+// Resolved tickets wait for the customer, awaiting_funding ones for a payment: not in the queue.
+bool in_operator_queue(TicketStatus status);
+std::vector<TicketStatus> operator_queue_statuses();
+// A time entry or an admin's correction: the events that carry minutes (and a ledger cost).
+bool is_time_event(TicketEventKind kind);
 
 // Effective criticality for the queue: the operator's triage if any, else the declared one.
 Criticality effective_criticality(Criticality declared, std::optional<Criticality> triage);

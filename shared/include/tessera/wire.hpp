@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "tessera/limits.hpp"
 #include "tessera/ledger.hpp"
 #include "tessera/onboarding.hpp"
 #include "tessera/orders.hpp"
@@ -24,20 +25,8 @@ inline constexpr std::string_view kCsrfHeader = "X-Tessera-Request";
 inline constexpr std::string_view kIdempotencyHeader = "Idempotency-Key";
 inline constexpr std::string_view kSessionCookie = "tessera_session";
 
-// [SECTION] Limits of request fields (characters are counted as UTF-8 bytes).
-struct Limits {
-  static constexpr std::size_t name_max = 100;
-  static constexpr std::size_t password_min = 10;
-  static constexpr std::size_t password_max = 128;
-  static constexpr std::size_t subject_max = 200;
-  static constexpr std::size_t description_max = 10'000;
-  static constexpr std::size_t message_max = 10'000;
-  static constexpr std::size_t note_max = 1'000;
-  static constexpr std::size_t idempotency_key_max = 100;
-  static constexpr Minutes time_entry_min = 1;
-  static constexpr Minutes time_entry_max = 480;
-  static constexpr std::int64_t extra_users_max = 1000;
-};
+// [SECTION] Limits of request fields: tessera/limits.hpp (one constant per limit).
+using tessera::Limits;
 
 // [SECTION] Responses
 struct UserView {
@@ -92,7 +81,7 @@ struct TicketSummary {
 
 struct TimelineEntry {
   Id id = 0;
-  std::string kind;  // "message", "internal_note", "status_change", "time_entry"
+  TicketEventKind kind = TicketEventKind::message;  // its name on the wire: "message", "status_change", …
   Instant at = 0;
   std::string author_name;
   Role author_role = Role::system;
@@ -208,6 +197,11 @@ struct TimeAdjustmentRequest {
   std::string note;
 };
 Result<TimeAdjustmentRequest> parse_time_adjustment(const nlohmann::json& body);
+// {"action": "take"}: an action a client may ask for (ticket.hpp client_may_request); errors
+// required (no action) and invalid_value (not a string, unknown, or the system's).
+Result<TicketAction> parse_action_request(const nlohmann::json& body);
+// {"criticality": "high"}: the operator's triage; errors required (absent or not a string), invalid_value.
+Result<Criticality> parse_triage_request(const nlohmann::json& body);
 
 // The public reference of a ticket, shown to customers and on the transparency board.
 std::string ticket_reference(Id ticket_id);

@@ -1,0 +1,50 @@
+// Accounts and sessions: sign-up (with the free trial, once per person), log-in and log-out,
+// the session check of every request, the user's own view (GET /me), and the staff accounts
+// an admin manages. Rules from shared/ (wire.hpp validation, trial.hpp, email.hpp).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "app/sessions.hpp"
+#include "tessera/wire.hpp"
+
+namespace tessera::server {
+
+class Accounts {
+ public:
+  explicit Accounts(Context& context);
+
+  Result<SessionStart> signup(const wire::SignupRequest& request);
+  Result<SessionStart> login(const wire::LoginRequest& request);
+  // Ends this session, or with `everywhere` every session of its user.
+  void logout(const std::string& token, bool everywhere = false);
+  std::optional<UserRecord> authenticate(const std::string& token);
+  // A new session for a user who just proved who they are (an accepted invitation).
+  SessionStart start_session(const UserRecord& user) { return open_session(context_, user); }
+  wire::Me me(const UserRecord& user) { return me_of(context_, user); }
+
+  // Staff accounts (used by `tessera init`); fails with "email_taken".
+  Result<UserRecord> create_staff(const std::string& name, const std::string& email, const std::string& password,
+                                  Role role, const std::string& languages_spoken);
+  // An admin sets a staff member's languages ("fr,en") and/or disables or enables them; a
+  // disabled member can no longer log in and their sessions end at once (their tickets and
+  // entries stay). Fails with not_found (no such staff member) and cannot_disable_yourself.
+  Result<UserRecord> update_staff(const UserRecord& admin, Id staff_id, const std::optional<std::string>& languages_spoken,
+                                  std::optional<bool> disabled);
+  std::vector<UserRecord> staff() { return store_.staff_users(); }
+  std::vector<AuditRecord> audit_entries(std::size_t limit) { return store_.audit_entries(limit); }
+
+ private:
+  std::vector<LedgerEntry> record(Id account_id, AccountLedger& ledger, const LedgerCommand& command) {
+    return context_.ledgers().record(account_id, ledger, command);
+  }
+
+  Context& context_;
+  Store& store_;
+  const Config& config_;
+  std::string dummy_hash_;  // verified against for unknown emails, so timing does not tell
+};
+
+}  // namespace tessera::server

@@ -1,0 +1,61 @@
+// Routes of accounts and sessions: sign-up, log-in, log-out, the current user.
+#include "http/util.hpp"
+#include "app/commerce.hpp"
+#include "tessera/json_limits.hpp"
+
+namespace tessera::server {
+
+namespace {
+void start_session(const RouteContext& routes, httplib::Response& res, const Result<SessionStart>& started,
+                   int status) {
+  if (!started) return send_error(res, started.error());
+  res.set_header("Set-Cookie", session_cookie(started->token, routes.config.session_absolute_seconds,
+                                              routes.config.cookie_secure));
+  send_json(res, status, started->me);
+}
+}  // namespace
+
+void install_auth_routes(RouteContext& routes) {
+  routes.http.Post(routes.api + "/auth/signup", [&routes](const httplib::Request& req, httplib::Response& res) {
+    if (routes.rate_limited(req, res)) return;
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto request = wire::parse_signup(*body);
+    if (!request) return send_error(res, request.error());
+    start_session(routes, res, routes.accounts.signup(*request), 201);
+  });
+
+  routes.http.Post(routes.api + "/auth/login", [&routes](const httplib::Request& req, httplib::Response& res) {
+    if (routes.rate_limited(req, res)) return;
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto request = wire::parse_login(*body);
+    if (!request) return send_error(res, request.error());
+    start_session(routes, res, routes.accounts.login(*request), 200);
+  });
+
+  routes.http.Post(routes.api + "/auth/logout", [&routes](const httplib::Request& req, httplib::Response& res) {
+    const std::string token = session_token(req);
+    // {"everywhere": true}: every session of the user ends (other browsers, other devices).
+    const auto body = parse_json_or_discarded(req.body);  // depth-limited, as every body
+    const bool everywhere = body.is_object() && body.contains("everywhere") && body["everywhere"] == true;
+    if (!token.empty()) routes.accounts.logout(token, everywhere);
+    res.set_header("Set-Cookie", session_cookie("", 0, routes.config.cookie_secure));
+    res.status = 204;
+  });
+
+  routes.http.Get(routes.api + "/me",
+                  routes.authed([&routes](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
+                    send_json(res, 200, routes.accounts.me(user));
+                  }));
+
+  // The owner cancels the subscription: it stays usable until the period's end.
+  routes.http.Post(routes.api + "/subscription/cancel",
+                   routes.authed([&routes](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
+                     const auto me = routes.commerce.cancel_subscription(user);
+                     if (!me) return send_error(res, me.error());
+                     send_json(res, 200, *me);
+                   }));
+}
+
+}  // namespace tessera::server

@@ -1,0 +1,188 @@
+// What the SQLite store's area files share (store/ only): reading a column as a domain value,
+// the row readers used by more than one area, and the row binder — a statement's parameters
+// bound in one call, `bind_row(statement, a, b, c)`, each value by its type (integers, text,
+// enums by their stored names, std::nullopt as NULL).
+#pragma once
+#include <SQLiteCpp/Statement.h>
+
+#include <concepts>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "store/sqlite_store.hpp"
+
+namespace tessera::server {
+
+// [SECTION] The row binder
+inline void bind_value(SQLite::Statement& statement, int index, const std::string& value) { statement.bind(index, value); }
+inline void bind_value(SQLite::Statement& statement, int index, std::string_view value) {
+  statement.bind(index, std::string(value));
+}
+inline void bind_value(SQLite::Statement& statement, int index, const char* value) { statement.bind(index, std::string(value)); }
+// Bytes stored as a BLOB (not as text).
+struct Blob {
+  std::string_view bytes;
+};
+inline void bind_value(SQLite::Statement& statement, int index, Blob blob) {
+  statement.bind(index, blob.bytes.data(), static_cast<int>(blob.bytes.size()));
+}
+template <std::integral T>
+void bind_value(SQLite::Statement& statement, int index, T value) {
+  statement.bind(index, static_cast<std::int64_t>(value));
+}
+template <class Enum>
+  requires std::is_enum_v<Enum>
+void bind_value(SQLite::Statement& statement, int index, Enum value) {
+  statement.bind(index, std::string(to_string(value)));  // the enum's stored name
+}
+template <class T>
+void bind_value(SQLite::Statement& statement, int index, const std::optional<T>& value) {
+  if (value) bind_value(statement, index, *value);
+  else statement.bind(index);  // NULL
+}
+
+// Binds the values to parameters 1, 2, … in order.
+template <class... Values>
+void bind_row(SQLite::Statement& statement, const Values&... values) {
+  int index = 0;
+  (bind_value(statement, ++index, values), ...);
+}
+
+// [SECTION] Reading rows
+// Every row the statement gives, each read with `read_row(statement)`.
+template <class Read>
+auto read_rows(SQLite::Statement& query, Read read_row) -> std::vector<decltype(read_row(query))> {
+  std::vector<decltype(read_row(query))> rows;
+  while (query.executeStep()) rows.push_back(read_row(query));
+  return rows;
+}
+// The first row the statement gives, if any.
+template <class Read>
+auto read_one(SQLite::Statement& query, Read read_row) -> std::optional<decltype(read_row(query))> {
+  if (!query.executeStep()) return std::nullopt;
+  return read_row(query);
+}
+
+// [SECTION] Statements in one call (SqliteStore's private helpers)
+template <class... Values>
+int SqliteStore::write(const std::string& sql, const Values&... values) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement statement(db_, sql);
+  bind_row(statement, values...);
+  return statement.exec();
+}
+
+template <class Read, class... Values>
+auto SqliteStore::writer_rows(const std::string& sql, Read read_row, const Values&... values) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, sql);
+  bind_row(query, values...);
+  return read_rows(query, read_row);
+}
+
+template <class Read, class... Values>
+auto SqliteStore::writer_one(const std::string& sql, Read read_row, const Values&... values) {
+  std::lock_guard lock(mutex_);
+  SQLite::Statement query(db_, sql);
+  bind_row(query, values...);
+  return read_one(query, read_row);
+}
+
+template <class Read, class... Values>
+auto SqliteStore::leased_rows(const std::string& sql, Read read_row, const Values&... values) {
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare(sql);
+  bind_row(query, values...);
+  return read_rows(query, read_row);
+}
+
+template <class Read, class... Values>
+auto SqliteStore::leased_one(const std::string& sql, Read read_row, const Values&... values) {
+  const ReadLease db = reader();
+  SQLite::Statement& query = db.prepare(sql);
+  bind_row(query, values...);
+  return read_one(query, read_row);
+}
+
+// [SECTION] Columns and rows
+template <class Enum, class Parse>
+inline Enum column_enum(const SQLite::Column& column, Parse parse, Enum fallback) {
+  return parse(column.getString()).value_or(fallback);
+}
+
+inline std::optional<Id> optional_id(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getInt64();
+}
+
+inline void bind_optional(SQLite::Statement& statement, int index, std::optional<Id> value) {
+  if (value) statement.bind(index, static_cast<std::int64_t>(*value));
+  else statement.bind(index);
+}
+
+inline void bind_optional_text(SQLite::Statement& statement, int index, std::optional<std::string_view> value) {
+  if (value) statement.bind(index, std::string(*value));
+  else statement.bind(index);
+}
+
+inline UserRecord read_user(SQLite::Statement& row) {
+  UserRecord user;
+  user.id = row.getColumn(0).getInt64();
+  user.account_id = optional_id(row.getColumn(1));
+  user.name = row.getColumn(2).getString();
+  user.email = row.getColumn(3).getString();
+  user.password_hash = row.getColumn(4).getString();
+  user.role = column_enum(row.getColumn(5), parse_role, Role::customer);
+  user.language = column_enum(row.getColumn(6), parse_language, Language::en);
+  user.languages_spoken = row.getColumn(7).getString();
+  user.created_at = row.getColumn(8).getInt64();
+  user.disabled_at = optional_id(row.getColumn(9));
+  return user;
+}
+inline constexpr const char* kUserColumns =
+    "SELECT id, account_id, name, email, password_hash, role, language, languages_spoken, created_at, disabled_at "
+    "FROM users ";
+
+inline constexpr const char* kTicketColumns =
+    "SELECT id, account_id, opened_by, subject, description, category, criticality, triage, language, status, "
+    "funding, minutes_worked, operator_id, created_at, updated_at FROM tickets ";
+
+// Columns: id, ticket_id, kind, at, author_id, body, minutes, status_from, status_to.
+inline TicketEventRecord read_event(SQLite::Statement& row) {
+  TicketEventRecord e;
+  e.id = row.getColumn(0).getInt64();
+  e.ticket_id = row.getColumn(1).getInt64();
+  e.kind = column_enum(row.getColumn(2), parse_ticket_event_kind, TicketEventKind::message);
+  e.at = row.getColumn(3).getInt64();
+  e.author_id = optional_id(row.getColumn(4));
+  e.body = row.getColumn(5).getString();
+  e.minutes = row.getColumn(6).getInt64();
+  e.status_from = row.getColumn(7).isNull() ? std::nullopt : parse_ticket_status(row.getColumn(7).getString());
+  e.status_to = row.getColumn(8).isNull() ? std::nullopt : parse_ticket_status(row.getColumn(8).getString());
+  return e;
+}
+
+inline TicketRecord read_ticket(SQLite::Statement& row) {
+  TicketRecord ticket;
+  ticket.id = row.getColumn(0).getInt64();
+  ticket.account_id = row.getColumn(1).getInt64();
+  ticket.opened_by = row.getColumn(2).getInt64();
+  ticket.subject = row.getColumn(3).getString();
+  ticket.description = row.getColumn(4).getString();
+  ticket.category = column_enum(row.getColumn(5), parse_category, Category::other);
+  ticket.criticality = column_enum(row.getColumn(6), parse_criticality, Criticality::normal);
+  ticket.triage = row.getColumn(7).isNull() ? std::nullopt : parse_criticality(row.getColumn(7).getString());
+  ticket.language = column_enum(row.getColumn(8), parse_language, Language::en);
+  ticket.status = column_enum(row.getColumn(9), parse_ticket_status, TicketStatus::new_);
+  ticket.funding = row.getColumn(10).getString();
+  ticket.minutes_worked = row.getColumn(11).getInt64();
+  ticket.operator_id = optional_id(row.getColumn(12));
+  ticket.created_at = row.getColumn(13).getInt64();
+  ticket.updated_at = row.getColumn(14).getInt64();
+  return ticket;
+}
+
+}  // namespace tessera::server

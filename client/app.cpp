@@ -12,7 +12,6 @@
 #include <cstdio>
 
 #include "core/json_read.hpp"
-#include "ui/screens.hpp"
 
 namespace tessera::client {
 
@@ -22,19 +21,11 @@ namespace {
 constexpr int kStoredSessionVersion = 1;
 constexpr std::string_view kSessionKey = "session";  // the last signed-in user, for offline starts
 
-std::optional<wire::Me> decode_me(const std::string& body) {
-  const auto parsed = read::parse(body);
-  if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
-  try {
-    return parsed.get<wire::Me>();
-  } catch (const json::exception&) {
-    return std::nullopt;
-  }
-}
+std::optional<wire::Me> decode_me(const std::string& body) { return read::decode<wire::Me>(body); }
 }  // namespace
 
-App::App(Ports ports, Language initial_language, std::uint64_t seed)
-    : ports_(ports), requests_(ports.api, ports.storage, ports.browser, seed) {
+App::App(Ports ports, Language initial_language, std::uint64_t seed, DrawFrame draw)
+    : ports_(ports), draw_(draw), requests_(ports.api, ports.storage, ports.browser, seed) {
   language = initial_language;
   account.signup.fields.language = initial_language;
   tickets.new_ticket.language = initial_language;
@@ -417,7 +408,7 @@ void App::frame() {
   requests_.tick();
   record_ = FrameRecord{};
   ImGui::NewFrame();
-  ui::draw_root(*this);
+  if (draw_) draw_(*this);
   ImGui::Render();
   recorded_ = std::move(record_);
   save_documents();  // every edit is on the device within the frame that made it

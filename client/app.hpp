@@ -73,8 +73,11 @@ struct StoredDocument {
 
 class App {
  public:
+  // What draws a frame's windows: ui::draw_root (ui/screens.hpp), given by the platform (and
+  // the tests' frame driver) so that the app's state and actions never include the ui.
+  using DrawFrame = void (*)(App& app);
   // `seed` feeds the generator of idempotency keys (the platform mixes time and entropy).
-  App(Ports ports, Language language, std::uint64_t seed);
+  App(Ports ports, Language language, std::uint64_t seed, DrawFrame draw);
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
@@ -176,6 +179,7 @@ class App {
   void update_title();
 
   Ports ports_;
+  DrawFrame draw_ = nullptr;
   RequestQueue requests_;
   Router router_;
   Route route_;

@@ -3,7 +3,6 @@
 
 #include "app.hpp"
 #include "core/json_read.hpp"
-#include "ui/screens.hpp"
 
 namespace tessera::client {
 
@@ -12,8 +11,8 @@ using nlohmann::json;
 namespace {
 
 const ScreenDef kScreens[] = {
-    {"signup", "/signup", "signup.title", Audience::visitor, ui::draw_signup, nullptr},
-    {"login", "/login", "login.title", Audience::visitor, ui::draw_login, nullptr, "nav.login"},
+    {"signup", "/signup", "signup.title", Audience::visitor, nullptr},
+    {"login", "/login", "login.title", Audience::visitor, nullptr, "nav.login"},
 };
 
 std::optional<wire::Me> decode_me(const HttpResponse& answer) {

@@ -15,7 +15,6 @@
 #include "tessera/invoice.hpp"
 #include "tessera/opening_hours.hpp"
 #include "tessera/payment_receipt.hpp"
-#include "ui/screens.hpp"
 
 namespace tessera::client {
 
@@ -35,14 +34,12 @@ void enter_catalog(App& app, const RouteParams&) { admin::load_catalog(app); }
 void enter_operators(App& app, const RouteParams&) { admin::load_operators(app); }
 
 const ScreenDef kScreens[] = {
-    {"admin_settings", "/admin/settings", "admin.settings.title", Audience::admin, ui::draw_admin_settings,
-     enter_settings, "nav.admin_settings"},
-    {"admin_catalog", "/admin/catalog", "admin.catalog.title", Audience::admin, ui::draw_admin_catalog, enter_catalog,
+    {"admin_settings", "/admin/settings", "admin.settings.title", Audience::admin, enter_settings, "nav.admin_settings"},
+    {"admin_catalog", "/admin/catalog", "admin.catalog.title", Audience::admin, enter_catalog,
      "nav.admin_catalog"},
-    {"admin_orders", "/admin/orders", "admin.orders.title", Audience::admin, ui::draw_admin_orders, enter_orders,
+    {"admin_orders", "/admin/orders", "admin.orders.title", Audience::admin, enter_orders,
      "nav.admin_orders"},
-    {"admin_operators", "/admin/operators", "admin.operators.title", Audience::admin, ui::draw_admin_operators,
-     enter_operators, "nav.admin_operators"},
+    {"admin_operators", "/admin/operators", "admin.operators.title", Audience::admin, enter_operators, "nav.admin_operators"},
 };
 
 // [SECTION] Reading answers

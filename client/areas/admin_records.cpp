@@ -11,7 +11,6 @@
 #include "core/json_read.hpp"
 #include "tessera/dates.hpp"
 #include "tessera/ledger.hpp"
-#include "ui/screens.hpp"
 
 namespace tessera::client {
 
@@ -29,17 +28,14 @@ void enter_conference(App& app, const RouteParams&) { admin::load_conference(app
 void enter_numbers(App& app, const RouteParams&) { admin::load_numbers(app); }
 
 const ScreenDef kScreens[] = {
-    {"admin_numbers", "/admin/numbers", "admin.numbers.title", Audience::admin, ui::draw_admin_numbers, enter_numbers,
+    {"admin_numbers", "/admin/numbers", "admin.numbers.title", Audience::admin, enter_numbers,
      "nav.admin_numbers"},
-    {"admin_adjustments", "/admin/tickets/{id}/adjustments", "admin.adjust.title", Audience::admin,
-     ui::draw_admin_adjustments, enter_adjustments},
-    {"admin_adjustments_find", "/admin/adjustments", "admin.adjust.title", Audience::admin, ui::draw_admin_adjustments,
-     enter_adjustments, "nav.admin_adjustments"},
-    {"admin_conference", "/admin/conference", "admin.conference.title", Audience::admin, ui::draw_admin_conference,
-     enter_conference, "nav.admin_conference"},
-    {"admin_contact", "/admin/contact", "admin.contact.title", Audience::admin, ui::draw_admin_contact, enter_contact,
+    {"admin_adjustments", "/admin/tickets/{id}/adjustments", "admin.adjust.title", Audience::admin, enter_adjustments},
+    {"admin_adjustments_find", "/admin/adjustments", "admin.adjust.title", Audience::admin, enter_adjustments, "nav.admin_adjustments"},
+    {"admin_conference", "/admin/conference", "admin.conference.title", Audience::admin, enter_conference, "nav.admin_conference"},
+    {"admin_contact", "/admin/contact", "admin.contact.title", Audience::admin, enter_contact,
      "nav.admin_contact"},
-    {"admin_audit", "/admin/audit", "admin.audit.title", Audience::admin, ui::draw_admin_audit, enter_audit,
+    {"admin_audit", "/admin/audit", "admin.audit.title", Audience::admin, enter_audit,
      "nav.admin_audit"},
 };
 
@@ -316,30 +312,14 @@ void adjust_time(App& app) {
   state.saved = false;
   if (!state.detail) return;
   const auto minutes = parse_signed(state.minutes);
-  const Minutes limit = LedgerRules{}.maximum_time_entry;
   if (!minutes) {
     app.error = make_error(state.minutes.empty() ? "required" : "not_a_number", "adjustment.minutes");
     return;
   }
-  if (*minutes == 0 || *minutes > limit || *minutes < -limit) {
-    Error error = make_error("adjustment_out_of_range", "adjustment.minutes");
-    error.params["max"] = std::to_string(limit);
-    app.error = error;
-    return;
-  }
-  if (state.detail->ticket.minutes_worked + *minutes < 0) {
-    app.error = make_error("adjustment_below_zero", "adjustment.minutes");
-    return;
-  }
-  const bool blank = std::all_of(state.note.begin(), state.note.end(), [](unsigned char c) { return std::isspace(c); });
-  if (blank) {
-    app.error = make_error("note_required", "adjustment.note");
-    return;
-  }
-  if (state.note.size() > kMaxTimeEntryNote) {
-    Error error = make_error("too_long", "adjustment.note");
-    error.params["max"] = std::to_string(kMaxTimeEntryNote);
-    app.error = error;
+  // The ledger's own check (shared/ledger.hpp), its fields named as the form names them.
+  if (auto error = check_time_adjustment(state.detail->ticket.minutes_worked, *minutes, state.note)) {
+    error->field = "adjustment." + error->field;
+    app.error = std::move(*error);
     return;
   }
   app.requests().send(Request{.kind = "admin.adjust",

@@ -11,7 +11,6 @@
 #include "core/json_read.hpp"
 #include "tessera/dates.hpp"
 #include "tessera/domain_wire.hpp"
-#include "ui/screens.hpp"
 
 namespace tessera::client {
 
@@ -77,30 +76,18 @@ void enter_subscription(App& app, const RouteParams&) {
 }
 
 const ScreenDef kScreens[] = {
-    {"support_time", "/time", "money.time.title", Audience::customer, ui::draw_support_time, enter_time, "money.nav.time"},
-    {"ticket_cost", "/time/tickets/{id}", "money.cost.title", Audience::customer, ui::draw_ticket_cost, enter_cost},
-    {"buy", "/buy", "money.buy.title", Audience::customer, ui::draw_buy, enter_buy, "money.nav.buy"},
-    {"order", "/orders/{id}", "money.order.title", Audience::customer, ui::draw_order, enter_order},
-    {"paypal_return", "/paypal-return", "money.paypal.title", Audience::customer, ui::draw_paypal_return,
-     enter_paypal_return},
-    {"paypal_cancel", "/paypal-cancel", "money.paypal.title", Audience::customer, ui::draw_paypal_return,
-     enter_paypal_cancel},
-    {"invoices", "/invoices", "money.invoices.title", Audience::customer, ui::draw_invoices, enter_invoices},
-    {"subscription", "/subscription", "money.subscription.title", Audience::customer, ui::draw_subscription,
-     enter_subscription},
+    {"support_time", "/time", "money.time.title", Audience::customer, enter_time, "money.nav.time"},
+    {"ticket_cost", "/time/tickets/{id}", "money.cost.title", Audience::customer, enter_cost},
+    {"buy", "/buy", "money.buy.title", Audience::customer, enter_buy, "money.nav.buy"},
+    {"order", "/orders/{id}", "money.order.title", Audience::customer, enter_order},
+    {"paypal_return", "/paypal-return", "money.paypal.title", Audience::customer, enter_paypal_return},
+    {"paypal_cancel", "/paypal-cancel", "money.paypal.title", Audience::customer, enter_paypal_cancel},
+    {"invoices", "/invoices", "money.invoices.title", Audience::customer, enter_invoices},
+    {"subscription", "/subscription", "money.subscription.title", Audience::customer, enter_subscription},
 };
 
 // [SECTION] Decoding
-template <class T>
-std::optional<T> decode(const std::string& text) {
-  const auto parsed = json::parse(text, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
-  try {
-    return parsed.get<T>();
-  } catch (const json::exception&) {
-    return std::nullopt;
-  }
-}
+using read::decode;  // core/json_read.hpp
 
 template <class T>
 std::optional<std::vector<T>> decode_list(const std::string& text, const char* member) {

@@ -9,7 +9,6 @@
 #include "app.hpp"
 #include "core/json_read.hpp"
 #include "tessera/domain_wire.hpp"
-#include "ui/screens.hpp"
 
 namespace tessera::client {
 
@@ -29,26 +28,15 @@ void enter_account(App& app, const RouteParams&) {
 void enter_invitation(App& app, const RouteParams& params) { people::load_invitation(app, params.text("token")); }
 
 const ScreenDef kScreens[] = {
-    {"account", "/account", "account.title", Audience::signed_in, ui::draw_account, enter_account, "nav.account"},
-    {"people", "/account/users", "people.title", Audience::customer, ui::draw_people, enter_users},
-    {"onboarding", "/account/onboarding", "onboarding.title", Audience::customer, ui::draw_onboarding,
-     enter_onboarding},
+    {"account", "/account", "account.title", Audience::signed_in, enter_account, "nav.account"},
+    {"people", "/account/users", "people.title", Audience::customer, enter_users},
+    {"onboarding", "/account/onboarding", "onboarding.title", Audience::customer, enter_onboarding},
     // The one-time link "…/#invitation=<token>" arrives as "/invitation/<token>" (the router).
-    {"invitation", "/invitation/{token}", "invitation.title", Audience::visitor, ui::draw_invitation,
-     enter_invitation},
+    {"invitation", "/invitation/{token}", "invitation.title", Audience::visitor, enter_invitation},
 };
 
 // [SECTION] Decoding
-template <class T>
-std::optional<T> decode(const std::string& text) {
-  const auto parsed = json::parse(text, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
-  try {
-    return parsed.get<T>();
-  } catch (const json::exception&) {
-    return std::nullopt;
-  }
-}
+using read::decode;  // core/json_read.hpp
 
 std::string lines_of(const json& list) {
   std::string out;

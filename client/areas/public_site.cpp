@@ -4,7 +4,6 @@
 
 #include "app.hpp"
 #include "tessera/domain_wire.hpp"
-#include "ui/screens.hpp"
 
 namespace tessera::client {
 
@@ -18,10 +17,10 @@ void enter_board(App& app, const RouteParams&) { public_site::load_board(app, ap
 // Home is for visitors (a signed-in user starts on their own screen); the FAQ, the board and
 // the contact form are for everyone.
 const ScreenDef kScreens[] = {
-    {"home", "/", "home.title", Audience::visitor, ui::draw_home, enter_home, "nav.home"},
-    {"faq", "/faq", "site.faq.title", Audience::anyone, ui::draw_faq, nullptr, "site.nav.faq"},
-    {"board", "/board", "site.board.title", Audience::anyone, ui::draw_board, enter_board, "site.nav.board"},
-    {"contact", "/contact", "site.contact.title", Audience::anyone, ui::draw_contact, nullptr},
+    {"home", "/", "home.title", Audience::visitor, enter_home, "nav.home"},
+    {"faq", "/faq", "site.faq.title", Audience::anyone, nullptr, "site.nav.faq"},
+    {"board", "/board", "site.board.title", Audience::anyone, enter_board, "site.nav.board"},
+    {"contact", "/contact", "site.contact.title", Audience::anyone, nullptr},
 };
 
 json parse_object(const HttpResponse& answer) {

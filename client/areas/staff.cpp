@@ -13,7 +13,6 @@
 
 #include "app.hpp"
 #include "core/json_read.hpp"
-#include "ui/screens.hpp"
 
 namespace tessera::client {
 
@@ -36,8 +35,8 @@ void enter_ticket(App& app, const RouteParams& params) {
 }
 
 const ScreenDef kScreens[] = {
-    {"queue", "/queue", "queue.title", Audience::staff, ui::draw_queue, enter_queue, "nav.queue", true},
-    {"operator_ticket", "/tickets/{id}", "ticket.title", Audience::staff, ui::draw_operator_ticket, enter_ticket, {},
+    {"queue", "/queue", "queue.title", Audience::staff, enter_queue, "nav.queue", true},
+    {"operator_ticket", "/tickets/{id}", "ticket.title", Audience::staff, enter_ticket, {},
      true},
 };
 

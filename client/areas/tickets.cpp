@@ -12,7 +12,6 @@
 #include "tessera/domain_wire.hpp"
 #include "tessera/evaluation.hpp"
 #include "tessera/ticket_filter.hpp"
-#include "ui/screens.hpp"
 
 namespace tessera::client {
 
@@ -35,22 +34,13 @@ void enter_detail(App& app, const RouteParams& params) {
 }
 
 const ScreenDef kScreens[] = {
-    {"my_tickets", "/tickets", "tickets.title", Audience::customer, ui::draw_my_tickets, enter_list, "nav.my_tickets"},
-    {"new_ticket", "/tickets/new", "ticket.new_title", Audience::customer, ui::draw_new_ticket, nullptr, "nav.new_ticket"},
-    {"ticket", "/tickets/{id}", "ticket.title", Audience::customer, ui::draw_ticket, enter_detail},
+    {"my_tickets", "/tickets", "tickets.title", Audience::customer, enter_list, "nav.my_tickets"},
+    {"new_ticket", "/tickets/new", "ticket.new_title", Audience::customer, nullptr, "nav.new_ticket"},
+    {"ticket", "/tickets/{id}", "ticket.title", Audience::customer, enter_detail},
 };
 
 // [SECTION] Decoding
-template <class T>
-std::optional<T> decode(const std::string& text) {
-  const auto parsed = json::parse(text, nullptr, false);
-  if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
-  try {
-    return parsed.get<T>();
-  } catch (const json::exception&) {
-    return std::nullopt;
-  }
-}
+using read::decode;  // core/json_read.hpp
 
 std::optional<std::vector<wire::TicketSummary>> decode_list(const json& parsed) {
   if (!parsed.is_object() || !parsed.contains("tickets") || !parsed["tickets"].is_array()) return std::nullopt;

@@ -4,6 +4,7 @@
 // must never stop the app from starting.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -40,6 +41,19 @@ inline double number(const nlohmann::json& object, const char* key, double fallb
 inline bool flag(const nlohmann::json& object, const char* key, bool fallback = false) {
   const auto* value = member(object, key);
   return value && value->is_boolean() ? value->get<bool>() : fallback;
+}
+
+// An answer's JSON object read as T (its from_json), or nothing when it is malformed, too deep,
+// not an object, or not of T's shape.
+template <class T>
+std::optional<T> decode(std::string_view text) {
+  const auto parsed = parse(text);
+  if (parsed.is_discarded() || !parsed.is_object()) return std::nullopt;
+  try {
+    return parsed.template get<T>();
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;
+  }
 }
 
 // The member if it is an object (or an array), else a null value.

@@ -33,7 +33,6 @@ struct ScreenDef {
   std::string_view pattern;    // "/tickets/{id}"; literal segments and {name} placeholders
   std::string_view title_key;  // the page title and heading ("tickets.title")
   Audience audience = Audience::anyone;
-  void (*draw)(App& app) = nullptr;
   void (*on_enter)(App& app, const RouteParams& params) = nullptr;  // may be null
   // Non-empty: the screen is a place of the top bar's navigation (or its menu) for its
   // audience, under this text key, in the order the tables were added; its test id is

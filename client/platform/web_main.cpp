@@ -30,6 +30,7 @@
 #include "platform/app_wakeup.hpp"
 #include "platform/dom_input.hpp"
 #include "ports/web_ports.hpp"
+#include "ui/screens.hpp"
 #include "ui/theme.hpp"
 
 // [SECTION] The DOM side (client/platform/web_input.js, linked with --js-library)
@@ -83,7 +84,7 @@ std::unique_ptr<App> make_app() {
       .wake = [] { request_frames(3); },
   });
   return std::make_unique<App>(Ports{*g_api, *g_ports.storage, *g_ports.events, *g_ports.browser}, browser_language(),
-                               seed);
+                               seed, ui::draw_root);
 }
 
 // [SECTION] State of the page (static: main() returns and the browser keeps calling back)

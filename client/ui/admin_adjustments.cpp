@@ -22,9 +22,9 @@ void lookup(App& app) {
 void time_entries(App& app, const wire::TicketDetail& detail) {
   bool any = false;
   for (const auto& entry : detail.timeline) {
-    if (entry.kind != "time_entry" && entry.kind != "time_adjustment") continue;
+    if (!is_time_event(entry.kind)) continue;
     any = true;
-    const bool adjustment = entry.kind == "time_adjustment";
+    const bool adjustment = entry.kind == TicketEventKind::time_adjustment;
     const std::string minutes = (adjustment && entry.minutes > 0 ? "+" : "") + std::to_string(entry.minutes);
     ImGui::TextWrapped("%s", app.format(adjustment ? "admin.adjust.adjustment_line" : "admin.adjust.entry_line",
                                         {{"minutes", minutes}, {"who", entry.author_name}, {"date", app.local_time(entry.at)}})

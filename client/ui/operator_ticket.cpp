@@ -201,10 +201,7 @@ void draw_operator_ticket(App& app) {
   if (secondary_button(app, "op.back", "desk.back_to_queue")) app.navigate("/queue");
   ImGui::Spacing();
   const auto& area = app.tickets;
-  if (area.detail_missing) {
-    help_text(std::string(app.text("ticket.not_found")));
-    return;
-  }
+  if (draw_ticket_not_found(app)) return;
   if (!area.detail) {
     ImGui::TextDisabled("%s", std::string(app.text(app.offline() ? "ticket.not_on_device" : "common.loading")).c_str());
     return;

@@ -43,10 +43,11 @@ void draw_root(App& app) {
   ImGui::BeginChild("##column", ImVec2(width, 0.0f), false);
   banners(app);
   const auto& route = app.route();
-  if (app.session.starting || !route.screen || !route.screen->draw)
+  const ScreenDrawer draw = route.screen ? screen_drawer(route.screen->id) : nullptr;
+  if (app.session.starting || !draw)
     ImGui::TextDisabled("%s", std::string(app.text("common.loading")).c_str());
   else
-    route.screen->draw(app);
+    draw(app);
   ImGui::Spacing();
   error_banner(app);
   ImGui::EndChild();

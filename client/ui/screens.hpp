@@ -8,7 +8,10 @@
 
 namespace tessera::client::ui {
 
-void draw_root(App& app);     // root.cpp: the shell — top bar, banners, the screen, its error
+void draw_root(App& app);
+// The function that draws the screen with this id (screen_table.cpp), or null for none.
+using ScreenDrawer = void (*)(App& app);
+ScreenDrawer screen_drawer(std::string_view screen_id);     // root.cpp: the shell — top bar, banners, the screen, its error
 void draw_top_bar(App& app);  // top_bar.cpp: name, navigation (a menu on narrow screens), languages
 bool compact_layout();        // root.cpp: a phone-sized window: one column, navigation in a menu
 
@@ -69,6 +72,8 @@ bool draw_fetch_state(App& app, const FetchState& fetch, bool have_data, std::st
 void draw_card(App& app, std::string_view id, const std::function<void()>& body);  // bordered, grows with `body`
 void link_button(App& app, std::string_view id, std::string_view key, std::string_view address);  // goes there
 void draw_timeline(App& app, const wire::TicketDetail& detail);  // timeline.cpp
+// The ticket asked for does not exist (or is not the user's): says so and answers true.
+bool draw_ticket_not_found(App& app);  // ticket_detail.cpp
 void draw_ticket_table(App& app, const std::vector<wire::TicketSummary>& tickets, std::string_view id_prefix,
                        bool for_staff);  // ticket_table.cpp
 // outbox_view.cpp: an outbox item's state, its reason when failed, Edit / Discard. True when

@@ -40,7 +40,7 @@ void draw_ticket_cost(App& app) {
     if (!compact) ImGui::TableSetupColumn(std::string(app.text("money.cost.column.cost")).c_str());
     ImGui::TableHeadersRow();
     for (const auto& entry : detail.timeline) {
-      if (entry.kind != "time_entry" && entry.kind != "time_adjustment") continue;
+      if (!is_time_event(entry.kind)) continue;
       const std::string row = std::to_string(shown++);
       const std::string cost = entry.cost ? describe_cost(*entry.cost, app.language) : std::string("-");
       ImGui::TableNextRow();
@@ -53,7 +53,7 @@ void draw_ticket_cost(App& app) {
         ImGui::TextWrapped("%s", entry.body.c_str());
       }
       ImGui::TableNextColumn();
-      const std::string minutes = entry.kind == "time_adjustment"
+      const std::string minutes = entry.kind == TicketEventKind::time_adjustment
                                       ? app.format("money.cost.adjustment", {{"minutes", (entry.minutes > 0 ? "+" : "") + std::to_string(entry.minutes)}})
                                       : app.format("money.amount.minutes", {{"minutes", std::to_string(entry.minutes)}});
       recorded_text(app, "money.cost.entry." + row + ".minutes", minutes);

@@ -100,14 +100,17 @@ void evaluation(App& app, const wire::TicketDetail& detail) {
 }
 }  // namespace
 
+bool draw_ticket_not_found(App& app) {
+  if (!app.tickets.detail_missing) return false;
+  help_text(std::string(app.text("ticket.not_found")));
+  return true;
+}
+
 void draw_ticket(App& app) {
   if (secondary_button(app, "ticket.back", "common.back")) app.navigate("/tickets");
   ImGui::Spacing();
   const auto& area = app.tickets;
-  if (area.detail_missing) {
-    help_text(std::string(app.text("ticket.not_found")));
-    return;
-  }
+  if (draw_ticket_not_found(app)) return;
   if (!area.detail) {
     if (app.error && !app.busy("tickets.detail")) {
       if (button(app, "ticket.retry", "people.retry")) {

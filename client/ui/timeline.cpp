@@ -14,21 +14,21 @@ std::string status_text(App& app, TicketStatus status) {
 void draw_entry(App& app, const wire::TimelineEntry& entry) {
   const auto role = std::string(app.text("role." + std::string(to_string(entry.author_role))));
   ImGui::TextDisabled("%s · %s", entry.author_name.c_str(), role.c_str());
-  if (entry.kind == "message") {
+  if (entry.kind == TicketEventKind::message) {
     ImGui::TextWrapped("%s", entry.body.c_str());
-  } else if (entry.kind == "internal_note") {
+  } else if (entry.kind == TicketEventKind::internal_note) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.35f, 0.0f, 1.0f));
     ImGui::TextWrapped("%s: %s", std::string(app.text("timeline.internal_note")).c_str(), entry.body.c_str());
     ImGui::PopStyleColor();
-  } else if (entry.kind == "status_change" && !entry.status_from) {
+  } else if (entry.kind == TicketEventKind::status_change && !entry.status_from) {
     ImGui::TextWrapped("%s", std::string(app.text("ticket.opened")).c_str());
-  } else if (entry.kind == "status_change") {
+  } else if (entry.kind == TicketEventKind::status_change) {
     const auto from = entry.status_from ? status_text(app, *entry.status_from) : std::string("-");
     const auto to = entry.status_to ? status_text(app, *entry.status_to) : std::string("-");
     ImGui::TextWrapped("%s", format_text(app.text("ticket.status_changed"), {{"from", from}, {"to", to}}).c_str());
-  } else if (entry.kind == "attachment") {
+  } else if (entry.kind == TicketEventKind::attachment) {
     ImGui::TextWrapped("%s", format_text(app.text("timeline.attachment"), {{"name", entry.body}}).c_str());
-  } else if (entry.kind == "time_entry") {
+  } else if (entry.kind == TicketEventKind::time_entry) {
     ImGui::TextWrapped("%s", format_text(app.text("ticket.time_entry"),
                                          {{"minutes", std::to_string(entry.minutes)}, {"note", entry.body}})
                                  .c_str());

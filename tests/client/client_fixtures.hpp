@@ -51,4 +51,28 @@ inline void log_in(FrameDriver& driver, const std::string& email, const std::str
   driver.step(2);
 }
 
+// From the home screen: "Try 15 minutes free", the sign-up form filled in and sent.
+inline void fill_sign_up(FrameDriver& driver, const std::string& name, const std::string& email,
+                         const std::string& password) {
+  BOOST_REQUIRE(driver.click("home.try_free"));
+  BOOST_REQUIRE(driver.app().screen() == "signup");
+  BOOST_REQUIRE(driver.type("signup.name", name));
+  BOOST_REQUIRE(driver.type("signup.email", email));
+  BOOST_REQUIRE(driver.type("signup.password", password));
+  BOOST_REQUIRE(driver.click("signup.submit"));
+}
+
+// Opens `address` as a link would, and waits for its answers to be drawn.
+inline void go(FrameDriver& driver, const std::string& address) {
+  driver.app().navigate(address);
+  BOOST_REQUIRE(driver.settle());
+  driver.step(2);
+}
+
+// Every text the frames drew was found in the tables, in the driver's language.
+inline void no_missing_texts(FrameDriver& driver) {
+  const auto missing = driver.state()["missing_texts"];
+  BOOST_TEST(missing.empty(), "missing texts: " << missing.dump());
+}
+
 }  // namespace tessera::client::testing

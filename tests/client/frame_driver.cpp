@@ -2,6 +2,7 @@
 #include "frame_driver.hpp"
 
 #include "platform/dom_input.hpp"
+#include "ui/screens.hpp"
 #include "ui/theme.hpp"
 
 namespace tessera::client::testing {
@@ -31,7 +32,7 @@ FrameDriver::FrameDriver(std::shared_ptr<Api> api, Language language, Device* de
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // builds the atlas, as a renderer would
-  app_ = std::make_unique<App>(Ports{*api_, device_->storage, device_->events, device_->browser}, language, 42);
+  app_ = std::make_unique<App>(Ports{*api_, device_->storage, device_->events, device_->browser}, language, 42, ui::draw_root);
   app_->start();
   step();
 }

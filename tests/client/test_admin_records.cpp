@@ -44,11 +44,6 @@ void replace(FrameDriver& driver, const std::string& id, const std::string& text
   driver.step();
 }
 
-void no_missing_texts(FrameDriver& driver) {
-  const auto missing = driver.state()["missing_texts"];
-  BOOST_TEST(missing.empty(), "missing texts: " << missing.dump());
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(admin_records)

@@ -53,11 +53,6 @@ ApiClient admin(TestServer& server) {
   return api;
 }
 
-void no_missing_texts(FrameDriver& driver) {
-  const auto missing = driver.state()["missing_texts"];
-  BOOST_TEST(missing.empty(), "missing texts: " << missing.dump());
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(money_screens)

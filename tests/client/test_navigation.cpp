@@ -5,6 +5,7 @@
 
 #include "client_fixtures.hpp"
 #include "core/router.hpp"
+#include "ui/screens.hpp"
 
 using namespace tessera;
 using namespace tessera::client;
@@ -12,17 +13,25 @@ using namespace tessera::client::testing;
 using tessera::testing::TestServer;
 
 namespace {
-void nothing(App&) {}
 const ScreenDef kTable[] = {
-    {"home", "/", "home.title", Audience::visitor, nothing, nullptr},
-    {"new", "/tickets/new", "ticket.new_title", Audience::customer, nothing, nullptr},
-    {"customer_ticket", "/tickets/{id}", "ticket.title", Audience::customer, nothing, nullptr},
-    {"staff_ticket", "/tickets/{id}", "ticket.title", Audience::staff, nothing, nullptr},
-    {"settings", "/admin/settings", "home.title", Audience::admin, nothing, nullptr},
+    {"home", "/", "home.title", Audience::visitor, nullptr},
+    {"new", "/tickets/new", "ticket.new_title", Audience::customer, nullptr},
+    {"customer_ticket", "/tickets/{id}", "ticket.title", Audience::customer, nullptr},
+    {"staff_ticket", "/tickets/{id}", "ticket.title", Audience::staff, nullptr},
+    {"settings", "/admin/settings", "home.title", Audience::admin, nullptr},
 };
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(navigation)
+
+BOOST_AUTO_TEST_CASE(every_screen_the_areas_declare_has_a_drawer_in_the_ui) {
+  TestServer server;
+  FrameDriver driver(make_httplib_api(server.base_url()));
+  BOOST_TEST_REQUIRE(driver.app().router().screens().size() >= 30u);
+  for (const ScreenDef& screen : driver.app().router().screens())
+    BOOST_TEST_CONTEXT(screen.id) { BOOST_TEST(ui::screen_drawer(screen.id) != nullptr); }
+  BOOST_TEST(ui::screen_drawer("no_such_screen") == nullptr);
+}
 
 BOOST_AUTO_TEST_CASE(the_table_matches_addresses_by_pattern_and_audience) {
   Router router;

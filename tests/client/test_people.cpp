@@ -16,11 +16,7 @@ using tessera::Id;
 using tessera::Language;
 using tessera::tr;
 using tessera::client::make_httplib_api;
-using tessera::client::testing::api_customer;
-using tessera::client::testing::Device;
-using tessera::client::testing::FrameDriver;
-using tessera::client::testing::kPassword;
-using tessera::client::testing::log_in;
+using namespace tessera::client::testing;
 using tessera::testing::ApiClient;
 using tessera::testing::TestServer;
 
@@ -28,16 +24,6 @@ namespace {
 
 std::string token_of(const std::string& link) { return link.substr(link.find("#invitation=") + 12); }
 
-void go(FrameDriver& driver, const std::string& address) {
-  driver.app().navigate(address);
-  BOOST_REQUIRE(driver.settle());
-  driver.step(2);
-}
-
-void no_missing_texts(FrameDriver& driver) {
-  const auto missing = driver.state()["missing_texts"];
-  BOOST_TEST(missing.empty(), "missing texts: " << missing.dump());
-}
 
 // An invitation made through the API, accepted through the API: the new user's id.
 Id api_member(TestServer& server, ApiClient& owner, const std::string& email, bool pool) {
@@ -340,7 +326,7 @@ BOOST_AUTO_TEST_CASE(the_startup_conference_is_booked_and_its_details_saved) {
 BOOST_AUTO_TEST_CASE(invitation_links_are_read_as_app_addresses) {
   tessera::client::Router router;
   static constexpr tessera::client::ScreenDef kScreens[] = {
-      {"invitation", "/invitation/{token}", "invitation.title", tessera::client::Audience::visitor, nullptr, nullptr}};
+      {"invitation", "/invitation/{token}", "invitation.title", tessera::client::Audience::visitor, nullptr}};
   router.add(kScreens);
   const auto route = router.match("invitation=" + std::string(64, 'a'), std::nullopt);
   BOOST_REQUIRE(route.has_value());
@@ -356,9 +342,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(people_screen_states)
 
 BOOST_AUTO_TEST_CASE(the_users_screen_shows_loading_then_the_error_then_the_list) {
-  using tessera::client::testing::ScriptedApi;
-  using tessera::client::testing::SentRequest;
-  std::vector<SentRequest> sent;
+      std::vector<SentRequest> sent;
   std::deque<tessera::client::HttpResponse> answers;
   auto api = std::make_shared<ScriptedApi>(sent, answers);
   tessera::wire::Me me;

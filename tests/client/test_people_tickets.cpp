@@ -13,26 +13,12 @@ using tessera::Language;
 using tessera::tr;
 using tessera::client::ChosenFile;
 using tessera::client::make_httplib_api;
-using tessera::client::testing::api_customer;
-using tessera::client::testing::api_staff;
-using tessera::client::testing::api_ticket;
-using tessera::client::testing::FrameDriver;
-using tessera::client::testing::log_in;
+using namespace tessera::client::testing;
 using tessera::testing::ApiClient;
 using tessera::testing::TestServer;
 
 namespace {
 
-void go(FrameDriver& driver, const std::string& address) {
-  driver.app().navigate(address);
-  BOOST_REQUIRE(driver.settle());
-  driver.step(2);
-}
-
-void no_missing_texts(FrameDriver& driver) {
-  const auto missing = driver.state()["missing_texts"];
-  BOOST_TEST(missing.empty(), "missing texts: " << missing.dump());
-}
 
 const std::string kPng = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(64, '\0');
 

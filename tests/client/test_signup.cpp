@@ -3,7 +3,7 @@
 // log-in with a wrong password.
 #include <boost/test/unit_test.hpp>
 
-#include "frame_driver.hpp"
+#include "client_fixtures.hpp"
 #include "net/api_httplib.hpp"
 #include "tessera/texts.hpp"
 #include "test_server.hpp"
@@ -11,19 +11,13 @@
 using tessera::Language;
 using tessera::tr;
 using tessera::client::make_httplib_api;
-using tessera::client::testing::FrameDriver;
+using namespace tessera::client::testing;
 using tessera::testing::TestServer;
 
 namespace {
 
-// Fills and submits the sign-up form from the home screen.
 void sign_up(FrameDriver& driver, const std::string& name, const std::string& email, const std::string& password) {
-  BOOST_REQUIRE(driver.click("home.try_free"));
-  BOOST_REQUIRE(driver.app().screen() == "signup");
-  BOOST_REQUIRE(driver.type("signup.name", name));
-  BOOST_REQUIRE(driver.type("signup.email", email));
-  BOOST_REQUIRE(driver.type("signup.password", password));
-  BOOST_REQUIRE(driver.click("signup.submit"));
+  tessera::client::testing::fill_sign_up(driver, name, email, password);
 }
 
 }  // namespace

@@ -32,14 +32,6 @@ std::string text_of(FrameDriver& driver, const std::string& id) {
   return texts.contains(id) ? texts[id].get<std::string>() : std::string("<not drawn: " + id + ">");
 }
 
-void no_missing_texts(FrameDriver& driver) { BOOST_TEST(driver.state()["missing_texts"].empty(), driver.state()["missing_texts"].dump()); }
-
-void go(FrameDriver& driver, const std::string& address) {
-  driver.app().navigate(address);
-  BOOST_REQUIRE(driver.settle());
-  driver.step(2);
-}
-
 // A closed ticket of `customer`, answered and resolved by `olga`, rated with a published comment.
 void close_rated(ApiClient& customer, ApiClient& olga, const std::string& key, int rating, const std::string& comment) {
   const Id id = tessera::client::testing::api_ticket(customer, "Issue " + key, key);

@@ -4,7 +4,7 @@
 // the reply, the new status and what is left of the trial.
 #include <boost/test/unit_test.hpp>
 
-#include "frame_driver.hpp"
+#include "client_fixtures.hpp"
 #include "net/api_httplib.hpp"
 #include "tessera/texts.hpp"
 #include "test_server.hpp"
@@ -19,17 +19,13 @@ namespace {
 
 void sign_up(FrameDriver& driver, const std::string& email) {
   driver.settle();
-  BOOST_REQUIRE(driver.click("home.try_free"));
-  BOOST_REQUIRE(driver.type("signup.name", "Zoé Martín"));
-  BOOST_REQUIRE(driver.type("signup.email", email));
-  BOOST_REQUIRE(driver.type("signup.password", "correct horse battery"));
-  BOOST_REQUIRE(driver.click("signup.submit"));
+  tessera::client::testing::fill_sign_up(driver, "Zoé Martín", email, "correct horse battery");
   BOOST_REQUIRE(driver.wait_until(
       [&] { return driver.app().screen() == "my_tickets" && !driver.app().busy(); }));
   driver.step();
 }
 
-void log_in(FrameDriver& driver, const std::string& email, const std::string& password) {
+void log_in_from_home(FrameDriver& driver, const std::string& email, const std::string& password) {
   driver.settle();
   BOOST_REQUIRE(driver.click("home.login"));
   BOOST_REQUIRE(driver.type("login.email", email));
@@ -114,7 +110,7 @@ BOOST_AUTO_TEST_CASE(an_operator_takes_replies_logs_time_and_the_customer_sees_i
   const auto open_id = std::to_string(ticket_id);
   {
     FrameDriver operator_(make_httplib_api(server.base_url()));
-    log_in(operator_, "olga@example.org", "operator password");
+    log_in_from_home(operator_, "olga@example.org", "operator password");
     BOOST_TEST(operator_.state()["screen"] == "queue");
     BOOST_REQUIRE_EQUAL(operator_.state()["queue"].size(), 1u);
     BOOST_REQUIRE(operator_.click("queue.open." + open_id));
@@ -155,7 +151,7 @@ BOOST_AUTO_TEST_CASE(an_operator_takes_replies_logs_time_and_the_customer_sees_i
     BOOST_TEST(state["fields"]["op.minutes"] == "");  // the time form is empty again
   }
   FrameDriver customer(make_httplib_api(server.base_url()), Language::fr);
-  log_in(customer, "zoe@example.org", "correct horse battery");
+  log_in_from_home(customer, "zoe@example.org", "correct horse battery");
   BOOST_REQUIRE(customer.settle());
   customer.step();
   auto state = customer.state();
@@ -196,7 +192,7 @@ BOOST_AUTO_TEST_CASE(the_operator_resolves_and_the_customer_confirms) {
   }
   {
     FrameDriver operator_(make_httplib_api(server.base_url()));
-    log_in(operator_, "olga@example.org", "operator password");
+    log_in_from_home(operator_, "olga@example.org", "operator password");
     BOOST_REQUIRE(operator_.click("queue.open." + open_id));
     BOOST_REQUIRE(operator_.settle());
     operator_.step();
@@ -213,7 +209,7 @@ BOOST_AUTO_TEST_CASE(the_operator_resolves_and_the_customer_confirms) {
     BOOST_TEST(operator_.state()["ticket"]["ticket"]["status"] == "resolved");
   }
   FrameDriver customer(make_httplib_api(server.base_url()));
-  log_in(customer, "zoe@example.org", "correct horse battery");
+  log_in_from_home(customer, "zoe@example.org", "correct horse battery");
   BOOST_REQUIRE(customer.click("tickets.open." + open_id));
   BOOST_REQUIRE(customer.settle());
   customer.step();

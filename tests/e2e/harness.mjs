@@ -242,6 +242,24 @@ export class Driver {
     await this.page.keyboard.press(key);
     await this.waitFor(`frames after ${key}`, (s) => s.frames >= before + frames);
   }
+  // Replaces a field's whole text (click, Ctrl+A, type) and waits for the app to hold it.
+  async replace(id, text) {
+    await this.click(id);
+    await this.waitFor(`focus on ${id}`, (s) => s.focus === id);
+    await this.press('Control+A');
+    await this.page.keyboard.type(text);
+    await this.waitFor(`text in ${id}`, (s) => s.fields[id] === text);
+  }
+  // Chooses the language from the top bar, or from its menu when the places do not fit.
+  async chooseLanguage(language) {
+    const id = `lang.${language}`;
+    const shown = await this.page.evaluate((widget) => window.tesseraTest.rect(widget), id);
+    if (!shown || shown.w === 0) await this.click('nav.menu');
+    await this.click(id);
+    const s = await this.waitFor(`the language ${language}`, (st) => st.language === language);
+    if (!shown || shown.w === 0) await this.press('Escape');
+    return s;
+  }
   // The element that has the page's keyboard focus: the hidden textarea while a field is active.
   activeElement() { return this.page.evaluate(() => document.activeElement && (document.activeElement.id || document.activeElement.tagName)); }
   async screenshot(name, options = {}) {
@@ -296,6 +314,16 @@ export class Scenario {
     const app = this.driver(page);
     await app.ready();
     return app;
+  }
+
+  // A page of a new context holding `session`'s cookie (an ApiSession), opened at `#route`.
+  async signedInPage(session, route, options = {}) {
+    const context = await this.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    const [name, value] = session.cookie.split('=');
+    await context.addCookies([{ name, value, url: this.base }]);
+    const page = await context.newPage();
+    await page.goto(`${this.base}/#${route}`, { waitUntil: 'load' });
+    return page;
   }
 
   // Decodes a PNG (a screenshot) into RGBA pixels, in a blank page of the browser.

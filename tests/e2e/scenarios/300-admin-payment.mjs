@@ -1,23 +1,6 @@
 // The admin records a bank transfer for a pending order; the customer's page, open in a second
 // browser context, shows the new balance without any click (the server's `account` event makes
 // the app refetch GET /me). A wrong amount is refused first, at its field, and pays nothing.
-async function replace(app, id, text) {
-  await app.click(id);
-  await app.waitFor(`focus on ${id}`, (s) => s.focus === id);
-  await app.press('Control+A');
-  await app.page.keyboard.type(text);
-  await app.waitFor(`text in ${id}`, (s) => s.fields[id] === text);
-}
-
-async function signedInPage(t, session, route, options = {}) {
-  const context = await t.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  const [name, value] = session.cookie.split('=');
-  await context.addCookies([{ name, value, url: t.base }]);
-  const page = await context.newPage();
-  await page.goto(`${t.base}/#${route}`, { waitUntil: 'load' });
-  return page;
-}
-
 export default {
   name: 'admin-payment',
   async run(t) {
@@ -27,12 +10,12 @@ export default {
     if (ordered.status !== 201) throw new Error(`order: HTTP ${ordered.status} ${JSON.stringify(ordered.body)}`);
     const order = ordered.body;
 
-    const customer = t.driver(await signedInPage(t, zoe, '/tickets'));
+    const customer = t.driver(await t.signedInPage(zoe, '/tickets'));
     let c = await customer.ready('my_tickets');
     const unitsBefore = c.balances.units_available;
 
     const boss = await t.api.admin();
-    const admin = t.driver(await signedInPage(t, boss, '/admin/orders'));
+    const admin = t.driver(await t.signedInPage(boss, '/admin/orders'));
     let a = await admin.ready('admin_orders');
     a = await admin.waitFor('the pending order', (s) => s.admin.orders.some((o) => o.id === order.id));
     t.check('the pending transfer is listed with its amount',
@@ -44,7 +27,7 @@ export default {
     const gross = (order.gross / 100).toFixed(2);
     t.check('the form starts with the order\'s amount', a.fields['payment.amount'] === gross, a.fields['payment.amount']);
     await admin.type('payment.reference', 'VIR-E2E-300');
-    await replace(admin, 'payment.amount', '1.00');
+    await admin.replace('payment.amount', '1.00');
     await admin.click('payment.submit');
     a = await admin.waitFor('the amount refused', (s) => s.error && s.error.field === 'payment.amount');
     t.check('a wrong amount is refused at its field', a.error.code === 'payment_amount_mismatch', a.error.text);
@@ -52,7 +35,7 @@ export default {
     const still = await zoe.get('/me');
     t.check('a refused amount pays nothing', still.body.balances.units_available === unitsBefore);
 
-    await replace(admin, 'payment.amount', gross);
+    await admin.replace('payment.amount', gross);
     const recordedAt = Date.now();
     await admin.click('payment.submit');
     a = await admin.waitFor('the payment recorded', (s) => s.admin.recorded === order.reference && !s.busy);

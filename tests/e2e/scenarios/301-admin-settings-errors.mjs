@@ -1,50 +1,27 @@
 // An admin sets a VAT rate of 250 % or an invalid IBAN: the field shows the translated error
 // (French here, then Spanish), and nothing is saved. The settings screen drawn at desktop and
 // phone sizes. Nothing on the shared server changes, so nothing needs restoring.
-async function replace(app, id, text) {
-  await app.click(id);
-  await app.waitFor(`focus on ${id}`, (s) => s.focus === id);
-  await app.press('Control+A');
-  await app.page.keyboard.type(text);
-  await app.waitFor(`text in ${id}`, (s) => s.fields[id] === text);
-}
-
-// The languages are in the top bar, or in its menu when the admin's places do not fit.
-async function chooseLanguage(app, language) {
-  const id = `lang.${language}`;
-  const shown = await app.page.evaluate((widget) => window.tesseraTest.rect(widget), id);
-  if (!shown || shown.w === 0) await app.click('nav.menu');
-  await app.click(id);
-  const s = await app.waitFor(`the language ${language}`, (st) => st.language === language);
-  if (!shown || shown.w === 0) await app.press('Escape');
-  return s;
-}
-
 export default {
   name: 'admin-settings-errors',
   async run(t) {
     const boss = await t.api.admin();
     const before = (await boss.get('/admin/settings')).body;
-    const context = await t.newContext({ viewport: { width: 1280, height: 800 } });
-    const [name, value] = boss.cookie.split('=');
-    await context.addCookies([{ name, value, url: t.base }]);
-    const page = await context.newPage();
-    await page.goto(`${t.base}/#/admin/settings`, { waitUntil: 'load' });
+    const page = await t.signedInPage(boss, '/admin/settings');
     const app = t.driver(page);
     await app.ready('admin_settings');
     await app.waitFor('the settings', (s) => s.admin.settings_loaded);
-    let s = await chooseLanguage(app, 'fr');
+    let s = await app.chooseLanguage('fr');
     t.check('the settings screen is in French', s.texts.title === 'Réglages', s.texts.title);
     await app.screenshot('settings-fr');
 
-    await replace(app, 'settings.vat', '250');
+    await app.replace('settings.vat', '250');
     await app.click('settings.vat.save');
     s = await app.waitFor('the VAT error', (st) => st.error && st.error.field === 'vat.vat_rate');
     t.check('a VAT rate of 250 % shows the translated error at its field',
             s.error.code === 'invalid_vat_rate' && s.error.text === 'Taux de TVA invalide.', JSON.stringify(s.error));
     await app.screenshot('vat-250-fr');
 
-    await replace(app, 'settings.bank.iban', 'FR76 3000 6000 0112 3456 7890 188');
+    await app.replace('settings.bank.iban', 'FR76 3000 6000 0112 3456 7890 188');
     await app.click('settings.bank.save');
     s = await app.waitFor('the IBAN error', (st) => st.error && st.error.field === 'bank.iban');
     t.check('an invalid IBAN shows the translated error at its field',
@@ -52,7 +29,7 @@ export default {
     await app.screenshot('iban-fr');
 
     // In Spanish, on a phone: the same error in Spanish, the layout in one column.
-    s = await chooseLanguage(app, 'es');
+    s = await app.chooseLanguage('es');
     t.check('the error follows the language', s.error && s.error.text.startsWith('IBAN no válido'), s.error && s.error.text);
     await page.setViewportSize({ width: 390, height: 844 });
     await app.waitFor('the phone layout', (st) => st.settled);

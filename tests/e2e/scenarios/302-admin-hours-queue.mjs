@@ -2,14 +2,6 @@
 // due time of an open ticket moves later accordingly (GET /queue's `sla.due_at`, the operator
 // desk's figure), and comes back once the hours are restored. The shared server's opening
 // hours are put back as they were at the end, whatever happens.
-async function replace(app, id, text) {
-  await app.click(id);
-  await app.waitFor(`focus on ${id}`, (s) => s.focus === id);
-  await app.press('Control+A');
-  await app.page.keyboard.type(text);
-  await app.waitFor(`text in ${id}`, (s) => s.fields[id] === text);
-}
-
 // The first weekday (Monday to Friday) after today, as YYYY-MM-DD (UTC calendar).
 function nextWeekday() {
   const day = new Date();
@@ -35,15 +27,11 @@ export default {
     const dueBefore = await dueOf();
     const closed = nextWeekday();
     try {
-      const context = await t.newContext({ viewport: { width: 1280, height: 800 } });
-      const [name, value] = boss.cookie.split('=');
-      await context.addCookies([{ name, value, url: t.base }]);
-      const page = await context.newPage();
-      await page.goto(`${t.base}/#/admin/settings`, { waitUntil: 'load' });
+      const page = await t.signedInPage(boss, '/admin/settings');
       const app = t.driver(page);
       await app.ready('admin_settings');
       await app.waitFor('the settings', (s) => s.admin.settings_loaded);
-      await replace(app, 'settings.hours.monday', '10:00-12:00');
+      await app.replace('settings.hours.monday', '10:00-12:00');
       await app.type('settings.closed_date', closed);
       await app.click('settings.closed_date.add');
       let s = await app.waitFor('the closed date in the form', (st) => st.admin.closed_dates.includes(closed));

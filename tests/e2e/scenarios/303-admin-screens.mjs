@@ -7,30 +7,16 @@ const SCREENS = [
   ['/admin/conference', 'admin_conference'], ['/admin/contact', 'admin_contact'], ['/admin/audit', 'admin_audit'],
 ];
 
-async function chooseLanguage(app, language) {
-  const id = `lang.${language}`;
-  const shown = await app.page.evaluate((widget) => window.tesseraTest.rect(widget), id);
-  if (!shown || shown.w === 0) await app.click('nav.menu');
-  await app.click(id);
-  const s = await app.waitFor(`the language ${language}`, (st) => st.language === language);
-  if (!shown || shown.w === 0) await app.press('Escape');
-  return s;
-}
-
 export default {
   name: 'admin-screens',
   async run(t) {
     const boss = await t.api.admin();
-    const context = await t.newContext({ viewport: { width: 1280, height: 800 } });
-    const [name, value] = boss.cookie.split('=');
-    await context.addCookies([{ name, value, url: t.base }]);
-    const page = await context.newPage();
-    await page.goto(`${t.base}/#/admin/numbers`, { waitUntil: 'load' });
+    const page = await t.signedInPage(boss, '/admin/numbers');
     const app = t.driver(page);
     await app.ready('admin_numbers');
     for (const [language, viewport] of [['es', { width: 1280, height: 800 }], ['fr', { width: 390, height: 844 }]]) {
       await page.setViewportSize(viewport);
-      await chooseLanguage(app, language);
+      await app.chooseLanguage(language);
       for (const [route, screen] of SCREENS) {
         await page.evaluate((address) => { window.location.hash = `#${address}`; }, route);
         const s = await app.waitFor(`${screen} settled`, (st) => st.screen === screen && !st.busy && st.settled);

@@ -1,6 +1,5 @@
 // Routes of accounts and sessions: sign-up, log-in, log-out, the current user.
 #include "http/util.hpp"
-#include "app/commerce.hpp"
 #include "tessera/json_limits.hpp"
 
 namespace tessera::server {
@@ -48,14 +47,6 @@ void install_auth_routes(RouteContext& routes) {
                   routes.authed([&routes](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
                     send_json(res, 200, routes.accounts.me(user));
                   }));
-
-  // The owner cancels the subscription: it stays usable until the period's end.
-  routes.http.Post(routes.api + "/subscription/cancel",
-                   routes.authed([&routes](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
-                     const auto me = routes.commerce.cancel_subscription(user);
-                     if (!me) return send_error(res, me.error());
-                     send_json(res, 200, *me);
-                   }));
 }
 
 }  // namespace tessera::server

@@ -11,6 +11,12 @@ using nlohmann::json;
 void install_subscription_routes(RouteContext& routes) {
   Commerce& commerce = routes.commerce;
 
+  // The owner cancels the subscription: it stays usable until the period's end.
+  routes.http.Post(routes.api + "/subscription/cancel",
+                   routes.authed([&commerce](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
+                     send_result(res, commerce.cancel_subscription(user), 200);
+                   }));
+
   routes.http.Post(routes.api + "/subscription/users", routes.authed([&commerce](const httplib::Request& req,
                                                                                   httplib::Response& res,
                                                                                   const UserRecord& user) {

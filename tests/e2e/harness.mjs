@@ -242,6 +242,19 @@ export class Driver {
     await this.page.keyboard.press(key);
     await this.waitFor(`frames after ${key}`, (s) => s.frames >= before + frames);
   }
+  // Resizes the page and waits until the app has drawn itself at the new size (the resize
+  // reaches the app a moment later: a rectangle read before would be the old layout's).
+  async resize(viewport) {
+    await this.page.setViewportSize(viewport);
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const p = await this.platform();
+      if (p && Math.round(p.display.width) === viewport.width && Math.round(p.display.height) === viewport.height) break;
+      if (Date.now() > deadline) throw new Error(`the app did not take the size ${viewport.width}x${viewport.height}`);
+      await this.page.waitForTimeout(50);
+    }
+    return this.idle();
+  }
   // Replaces a field's whole text (click, Ctrl+A, type) and waits for the app to hold it.
   async replace(id, text) {
     await this.click(id);

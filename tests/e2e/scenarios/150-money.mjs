@@ -70,12 +70,10 @@ export default {
     t.check('the history shows the purchase with the running balance',
             Object.entries(s.texts).some(([k, v]) => /^money\.history\.\d+$/.test(k) && v.includes(order.reference)), JSON.stringify(s.texts));
     await app.screenshot('time-20-units');
-    await page.setViewportSize({ width: 390, height: 844 });
+    await app.resize({ width: 390, height: 844 });
     await app.waitFor('the phone layout', (st) => st.screen === 'support_time');
-    await app.idle();
     await app.screenshot('time-20-units-phone');
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await app.idle();
+    await app.resize({ width: 1280, height: 800 });
 
     // [3] The invoice: listed, and its PDF downloaded.
     await app.click('money.link.invoices');
@@ -158,8 +156,7 @@ export default {
     t.check('a restart is refused with the date it becomes possible', s.error.code === 'restart_too_early' &&
             /from \d+ \w+ \d{4} \(3 months after cancelling\)/.test(s.error.text), JSON.stringify(s.error));
     await app.screenshot('subscription-restart-refused');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await app.idle();
+    await app.resize({ width: 390, height: 844 });
     await app.screenshot('subscription-restart-refused-phone');
     noMissingTexts(await app.state(), 'English');
   },

@@ -155,9 +155,7 @@ export default {
     await app.click('lang.en');
     s = await app.waitFor('English', (st) => st.language === 'en');
     await app.screenshot('ticket-resolved-en');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await app.waitFor('phone layout', (st) => st.settled);
-    await app.idle();
+    await app.resize({ width: 390, height: 844 });
     await app.screenshot('ticket-phone-en');
     await page.goto(`${t.base}/#/tickets/${low.id}`, { waitUntil: 'load' });
     await app.ready('operator_ticket');
@@ -167,8 +165,7 @@ export default {
     s = await app.ready('queue');
     s = await app.waitFor('the queue on a phone', (st) => st.queue_loaded && !st.busy);
     await app.screenshot('queue-phone-en');
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await app.idle();
+    await app.resize({ width: 1280, height: 800 });
     await app.screenshot('queue-desktop-en');
     s = await app.state();
     t.check('no text is missing (operator)', s.missing_texts.length === 0, JSON.stringify(s.missing_texts));

@@ -31,8 +31,7 @@ export default {
     // In Spanish, on a phone: the same error in Spanish, the layout in one column.
     s = await app.chooseLanguage('es');
     t.check('the error follows the language', s.error && s.error.text.startsWith('IBAN no válido'), s.error && s.error.text);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await app.waitFor('the phone layout', (st) => st.settled);
+    await app.resize({ width: 390, height: 844 });
     await app.scrollIntoView('settings.bank.iban');
     await app.screenshot('iban-es-phone');
     t.check('no text is missing on the settings screen', s.missing_texts.length === 0, JSON.stringify(s.missing_texts));

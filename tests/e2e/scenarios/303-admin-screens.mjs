@@ -15,7 +15,7 @@ export default {
     const app = t.driver(page);
     await app.ready('admin_numbers');
     for (const [language, viewport] of [['es', { width: 1280, height: 800 }], ['fr', { width: 390, height: 844 }]]) {
-      await page.setViewportSize(viewport);
+      await app.resize(viewport);
       await app.chooseLanguage(language);
       for (const [route, screen] of SCREENS) {
         await page.evaluate((address) => { window.location.hash = `#${address}`; }, route);

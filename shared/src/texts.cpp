@@ -1,4 +1,5 @@
-// Text lookup over all tables (see texts.hpp). Tables live in src/texts/*.cpp; the index
+// Text lookup over all tables (see texts.hpp). Tables are data, shared/texts/<table>.tsv, generated into
+// source files at build time (cmake/EmbedTexts.cmake); the index
 // is built once, on first use.
 #include "tessera/texts.hpp"
 

@@ -1,4 +1,5 @@
-// Private to texts.cpp and the table files: one function per table of texts.
+// Private to texts.cpp and the table files: one function per table of texts, each generated
+// from shared/texts/<function>.tsv (cmake/EmbedTexts.cmake).
 #pragma once
 #include <span>
 
@@ -16,5 +17,5 @@ std::span<const TextEntry> site_texts();          // the public side: offers, FA
 std::span<const TextEntry> client_desk_texts();   // the operator's desk: queue, timer, time entries
 std::span<const TextEntry> client_admin_texts();  // the browser client's admin back office
 std::span<const TextEntry> client_people_texts();  // the client's people, onboarding and ticket screens
-std::span<const TextEntry> client_money_texts();  // the client's money screens (client_money.cpp)
+std::span<const TextEntry> client_money_texts();  // the client's money screens
 }  // namespace tessera::texts

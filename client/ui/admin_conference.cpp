@@ -45,14 +45,7 @@ void steps(App& app) {
   with_title_font([&] { recorded_text(app, "conference.steps", std::string(app.text("admin.conference.steps"))); });
   if (!state.done_for.empty())
     notice_banner(app, "conference.done", app.format("admin.conference.marked_done", {{"name", state.done_for}}), Tone::success);
-  if (!state.steps_loaded) {
-    ImGui::TextDisabled("%s", std::string(app.text(app.busy("admin.steps") ? "common.loading" : "admin.load_failed")).c_str());
-    return;
-  }
-  if (state.steps.empty()) {
-    help_text(std::string(app.text("admin.conference.no_steps")));
-    return;
-  }
+  if (!draw_list_state(app, state.steps_loaded, "admin.steps", state.steps.empty(), "admin.conference.no_steps")) return;
   for (const auto& step : std::vector<ConferenceStep>(state.steps)) {
     const std::string id = "step." + std::to_string(step.account_id);
     ImGui::PushID(id.c_str());

@@ -13,14 +13,7 @@ void draw_admin_contact(App& app) {
   const auto& state = app.admin.contact;
   if (button(app, "contact.refresh", "common.refresh")) admin::load_contact(app);
   ImGui::Spacing();
-  if (!state.loaded) {
-    ImGui::TextDisabled("%s", std::string(app.text(app.busy("admin.contact") ? "common.loading" : "admin.load_failed")).c_str());
-    return;
-  }
-  if (state.messages.empty()) {
-    help_text(std::string(app.text("admin.contact.empty")));
-    return;
-  }
+  if (!draw_list_state(app, state.loaded, "admin.contact", state.messages.empty(), "admin.contact.empty")) return;
   auto messages = state.messages;
   std::sort(messages.begin(), messages.end(), [](const auto& a, const auto& b) { return a.at > b.at; });
   for (const auto& message : messages) {

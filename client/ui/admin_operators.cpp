@@ -74,14 +74,7 @@ void member_panel(App& app) {
 
 void staff_list(App& app) {
   const auto& area = app.admin.operators;
-  if (!area.loaded) {
-    ImGui::TextDisabled("%s", std::string(app.text(app.busy("admin.operators") ? "common.loading" : "admin.load_failed")).c_str());
-    return;
-  }
-  if (area.staff.empty()) {
-    help_text(std::string(app.text("admin.operators.empty")));
-    return;
-  }
+  if (!draw_list_state(app, area.loaded, "admin.operators", area.staff.empty(), "admin.operators.empty")) return;
   if (!area.changed.empty()) notice_banner(app, "operators.changed", area.changed, Tone::success);
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
   if (compact_layout()) {

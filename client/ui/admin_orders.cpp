@@ -68,14 +68,7 @@ void draw_admin_orders(App& app) {
                   Tone::success);
   if (button(app, "orders.refresh", "common.refresh")) admin::load_orders(app);
   ImGui::Spacing();
-  if (!area.loaded) {
-    ImGui::TextDisabled("%s", std::string(app.text(app.busy("admin.orders") ? "common.loading" : "admin.load_failed")).c_str());
-    return;
-  }
-  if (area.orders.empty()) {
-    help_text(std::string(app.text("admin.orders.empty")));
-    return;
-  }
+  if (!draw_list_state(app, area.loaded, "admin.orders", area.orders.empty(), "admin.orders.empty")) return;
   const auto orders = area.orders;  // a copy: recording one reloads the list
   for (const auto& order : orders) order_card(app, order);
 }

@@ -13,8 +13,17 @@ namespace tessera::client::ui {
 namespace {
 
 // A filter as a combo: "Any" and the choices, each recorded under "<id>.<value>" ("<id>.any").
-void filter_combo(App& app, std::string_view id, std::string_view key, std::string& value,
-                  std::initializer_list<std::pair<std::string_view, std::string_view>> choices, float width) {
+using Choices = std::vector<std::pair<std::string, std::string>>;  // value, text key
+
+// The choices `names`, each shown with the text "<prefix>.<name>" ("status.new").
+Choices named(std::string_view prefix, std::initializer_list<std::string_view> names) {
+  Choices choices;
+  for (std::string_view name : names) choices.emplace_back(name, std::string(prefix) + "." + std::string(name));
+  return choices;
+}
+
+void filter_combo(App& app, std::string_view id, std::string_view key, std::string& value, const Choices& choices,
+                  float width) {
   ImGui::BeginGroup();
   ImGui::TextUnformatted(std::string(app.text(key)).c_str());
   std::string shown(app.text("tickets.filter.any"));
@@ -41,32 +50,16 @@ void filters(App& app) {
   const bool compact = compact_layout();
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float width = compact ? -1.0f : (ImGui::GetContentRegionAvail().x - 2 * spacing) / 3;
-  filter_combo(app, "tickets.filter.status", "ticket.status", form.status,
-               {{"open", "tickets.filter.open"},
-                {"new", "status.new"},
-                {"in_progress", "status.in_progress"},
-                {"waiting_customer", "status.waiting_customer"},
-                {"resolved", "status.resolved"},
-                {"awaiting_funding", "status.awaiting_funding"},
-                {"closed", "status.closed"},
-                {"withdrawn", "status.withdrawn"},
-                {"closed_subscription_ended", "status.closed_subscription_ended"}},
-               width);
+  Choices statuses = named("status", {"new", "in_progress", "waiting_customer", "resolved", "awaiting_funding",
+                                      "closed", "withdrawn", "closed_subscription_ended"});
+  statuses.insert(statuses.begin(), {"open", "tickets.filter.open"});
+  filter_combo(app, "tickets.filter.status", "ticket.status", form.status, statuses, width);
   if (!compact) ImGui::SameLine();
   filter_combo(app, "tickets.filter.category", "ticket.category", form.category,
-               {{"hardware", "category.hardware"},
-                {"software", "category.software"},
-                {"network", "category.network"},
-                {"account", "category.account"},
-                {"other", "category.other"}},
-               width);
+               named("category", {"hardware", "software", "network", "account", "other"}), width);
   if (!compact) ImGui::SameLine();
   filter_combo(app, "tickets.filter.criticality", "ticket.criticality", form.criticality,
-               {{"critical", "criticality.critical"},
-                {"high", "criticality.high"},
-                {"normal", "criticality.normal"},
-                {"low", "criticality.low"}},
-               width);
+               named("criticality", {"critical", "high", "normal", "low"}), width);
   text_field(app, "tickets.filter.text", "tickets.filter.text", form.text, "q");
 }
 

@@ -198,10 +198,8 @@ void actions(App& app) {
 
 // [SECTION] The screen
 void draw_operator_ticket(App& app) {
-  if (secondary_button(app, "op.back", "desk.back_to_queue")) app.navigate("/queue");
-  ImGui::Spacing();
+  if (draw_ticket_top(app, "op.back", "desk.back_to_queue", "/queue")) return;
   const auto& area = app.tickets;
-  if (draw_ticket_not_found(app)) return;
   if (!area.detail) {
     ImGui::TextDisabled("%s", std::string(app.text(app.offline() ? "ticket.not_on_device" : "common.loading")).c_str());
     return;

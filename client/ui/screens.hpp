@@ -72,8 +72,9 @@ bool draw_fetch_state(App& app, const FetchState& fetch, bool have_data, std::st
 void draw_card(App& app, std::string_view id, const std::function<void()>& body);  // bordered, grows with `body`
 void link_button(App& app, std::string_view id, std::string_view key, std::string_view address);  // goes there
 void draw_timeline(App& app, const wire::TicketDetail& detail);  // timeline.cpp
-// The ticket asked for does not exist (or is not the user's): says so and answers true.
-bool draw_ticket_not_found(App& app);  // ticket_detail.cpp
+// A ticket screen's top: the back link to `back_to`; then, when the ticket asked for does not
+// exist (or is not the user's), says so and answers true.
+bool draw_ticket_top(App& app, std::string_view back_id, std::string_view back_key, std::string_view back_to);
 void draw_ticket_table(App& app, const std::vector<wire::TicketSummary>& tickets, std::string_view id_prefix,
                        bool for_staff);  // ticket_table.cpp
 // outbox_view.cpp: an outbox item's state, its reason when failed, Edit / Discard. True when

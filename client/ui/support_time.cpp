@@ -73,12 +73,16 @@ void draw_expiry_notes(App& app, const std::vector<LotView>& lots) {
                     Tone::warning);
 }
 
+// A section's title, then its empty text when it has nothing: true when it has rows to draw.
+bool section_has_rows(App& app, std::string_view title_key, bool empty, std::string_view empty_key) {
+  ImGui::TextUnformatted(std::string(app.text(title_key)).c_str());
+  if (!empty) return true;
+  help_text(std::string(app.text(empty_key)));
+  return false;
+}
+
 void draw_lots(App& app, const std::vector<LotView>& lots) {
-  ImGui::TextUnformatted(std::string(app.text("money.time.lots")).c_str());
-  if (lots.empty()) {
-    help_text(std::string(app.text("money.time.no_lots")));
-    return;
-  }
+  if (!section_has_rows(app, "money.time.lots", lots.empty(), "money.time.no_lots")) return;
   const bool compact = compact_layout();
   const auto next = std::find_if(lots.begin(), lots.end(), [](const LotView& lot) { return !lot.expired && lot.left > 0; });
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
@@ -115,11 +119,7 @@ void draw_lots(App& app, const std::vector<LotView>& lots) {
 }
 
 void draw_history(App& app, const std::vector<HistoryLine>& history) {
-  ImGui::TextUnformatted(std::string(app.text("money.time.history")).c_str());
-  if (history.empty()) {
-    help_text(std::string(app.text("money.time.no_history")));
-    return;
-  }
+  if (!section_has_rows(app, "money.time.history", history.empty(), "money.time.no_history")) return;
   const bool compact = compact_layout();
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##history", compact ? 2 : 4, kFlags)) return;

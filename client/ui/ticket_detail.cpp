@@ -100,17 +100,17 @@ void evaluation(App& app, const wire::TicketDetail& detail) {
 }
 }  // namespace
 
-bool draw_ticket_not_found(App& app) {
+bool draw_ticket_top(App& app, std::string_view back_id, std::string_view back_key, std::string_view back_to) {
+  if (secondary_button(app, back_id, back_key)) app.navigate(back_to);
+  ImGui::Spacing();
   if (!app.tickets.detail_missing) return false;
   help_text(std::string(app.text("ticket.not_found")));
   return true;
 }
 
 void draw_ticket(App& app) {
-  if (secondary_button(app, "ticket.back", "common.back")) app.navigate("/tickets");
-  ImGui::Spacing();
+  if (draw_ticket_top(app, "ticket.back", "common.back", "/tickets")) return;
   const auto& area = app.tickets;
-  if (draw_ticket_not_found(app)) return;
   if (!area.detail) {
     if (app.error && !app.busy("tickets.detail")) {
       if (button(app, "ticket.retry", "people.retry")) {

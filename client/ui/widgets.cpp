@@ -154,4 +154,16 @@ void error_banner(App& app) {
   show_error(app, *error);
 }
 
+bool draw_list_state(App& app, bool loaded, std::string_view request_kind, bool empty, std::string_view empty_key) {
+  if (!loaded) {
+    ImGui::TextDisabled("%s", std::string(app.text(app.busy(request_kind) ? "common.loading" : "admin.load_failed")).c_str());
+    return false;
+  }
+  if (empty) {
+    help_text(std::string(app.text(empty_key)));
+    return false;
+  }
+  return true;
+}
+
 }  // namespace tessera::client::ui

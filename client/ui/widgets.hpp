@@ -81,4 +81,9 @@ void radio_row(App& app, std::string_view id, std::string_view key, std::string_
   ImGui::Spacing();
 }
 
+// A list's states before its rows: loading (or, once its request `request_kind` is over without
+// data, the admin's "could not load" text) until `loaded`, then `empty_key`'s text when there is
+// nothing. True when the rows are to be drawn.
+bool draw_list_state(App& app, bool loaded, std::string_view request_kind, bool empty, std::string_view empty_key);
+
 }  // namespace tessera::client::ui

@@ -44,6 +44,13 @@ std::string Tickets::user_name(Id user_id, UserNames* names) {
 }
 
 wire::TicketSummary Tickets::summary_of(const TicketRecord& t, const Viewer& viewer, UserNames* names) {
+  wire::TicketSummary summary = fields_of(t);
+  if (is_staff(viewer.role)) summary.customer_name = user_name(t.opened_by, names);
+  if (t.operator_id) summary.operator_name = user_name(*t.operator_id, names);
+  return summary;
+}
+
+wire::TicketSummary Tickets::fields_of(const TicketRecord& t) {
   wire::TicketSummary summary;
   summary.id = t.id;
   summary.reference = wire::ticket_reference(t.id);
@@ -57,8 +64,6 @@ wire::TicketSummary Tickets::summary_of(const TicketRecord& t, const Viewer& vie
   summary.minutes_worked = t.minutes_worked;
   summary.created_at = t.created_at;
   summary.updated_at = t.updated_at;
-  if (is_staff(viewer.role)) summary.customer_name = user_name(t.opened_by, names);
-  if (t.operator_id) summary.operator_name = user_name(*t.operator_id, names);
   return summary;
 }
 
@@ -365,14 +370,8 @@ Result<Tickets::QueuePage> Tickets::queue(const UserRecord& user, const QueueQue
   std::map<Id, TicketRecord> by_id;
   std::vector<QueueItem> items;
   for (TicketRecord& ticket : store_.open_tickets()) {
-    wire::TicketSummary matched;  // what the filters read, without names (no query per ticket)
-    matched.reference = wire::ticket_reference(ticket.id);
-    matched.subject = ticket.subject;
-    matched.category = ticket.category;
-    matched.criticality = ticket.criticality;
-    matched.triage = ticket.triage;
-    matched.status = ticket.status;
-    if (!ticket_matches(query.filter, matched)) continue;
+    // What the filters read: the ticket without names (no query per ticket).
+    if (!ticket_matches(query.filter, fields_of(ticket))) continue;
     items.push_back(QueueItem{ticket.id, ticket.criticality, ticket.triage, ticket.language, ticket.status,
                               ticket.created_at});
     by_id.emplace(ticket.id, std::move(ticket));

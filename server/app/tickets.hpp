@@ -80,6 +80,7 @@ class Tickets {
   using UserNames = std::map<Id, std::string>;  // names already read while building one answer
   std::string user_name(Id user_id, UserNames* names);
   wire::TicketSummary summary_of(const TicketRecord& ticket, const Viewer& viewer, UserNames* names = nullptr);
+  static wire::TicketSummary fields_of(const TicketRecord& ticket);  // the summary without names
   wire::TicketDetail detail_of(const TicketRecord& ticket, const Viewer& viewer);
   // Inside a transaction: the ticket the first request with this key made or changed, if the
   // key was seen with the same `request_hash`; idempotency_conflict if with another request.

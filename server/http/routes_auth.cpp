@@ -12,26 +12,32 @@ void start_session(const RouteContext& routes, httplib::Response& res, const Res
                                               routes.config.cookie_secure));
   send_json(res, status, started->me);
 }
+
+// A request that starts a session (sign-up, log-in): limited per address, then its body read by
+// `parse` and given to `start`; the session's cookie and GET /me's answer with `status`.
+template <class Parse, class Start>
+httplib::Server::Handler session_route(RouteContext& routes, Parse parse, Start start, int status) {
+  return [&routes, parse, start, status](const httplib::Request& req, httplib::Response& res) {
+    if (routes.rate_limited(req, res)) return;
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto request = parse(*body);
+    if (!request) return send_error(res, request.error());
+    start_session(routes, res, start(*request), status);
+  };
+}
 }  // namespace
 
 void install_auth_routes(RouteContext& routes) {
-  routes.http.Post(routes.api + "/auth/signup", [&routes](const httplib::Request& req, httplib::Response& res) {
-    if (routes.rate_limited(req, res)) return;
-    const auto body = parse_body(req, res);
-    if (!body) return;
-    const auto request = wire::parse_signup(*body);
-    if (!request) return send_error(res, request.error());
-    start_session(routes, res, routes.accounts.signup(*request), 201);
-  });
-
-  routes.http.Post(routes.api + "/auth/login", [&routes](const httplib::Request& req, httplib::Response& res) {
-    if (routes.rate_limited(req, res)) return;
-    const auto body = parse_body(req, res);
-    if (!body) return;
-    const auto request = wire::parse_login(*body);
-    if (!request) return send_error(res, request.error());
-    start_session(routes, res, routes.accounts.login(*request), 200);
-  });
+  Accounts& accounts = routes.accounts;
+  routes.http.Post(routes.api + "/auth/signup",
+                   session_route(routes, wire::parse_signup,
+                                 [&accounts](const wire::SignupRequest& request) { return accounts.signup(request); },
+                                 201));
+  routes.http.Post(routes.api + "/auth/login",
+                   session_route(routes, wire::parse_login,
+                                 [&accounts](const wire::LoginRequest& request) { return accounts.login(request); },
+                                 200));
 
   routes.http.Post(routes.api + "/auth/logout", [&routes](const httplib::Request& req, httplib::Response& res) {
     const std::string token = session_token(req);

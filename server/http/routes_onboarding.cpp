@@ -27,13 +27,11 @@ void install_onboarding_routes(RouteContext& routes, OnboardingService& onboardi
     answer(res, onboarding.own(user));
   }));
 
-  routes.http.Post(api + "/onboarding/booking", routes.authed([&onboarding](const httplib::Request& req,
-                                                                            httplib::Response& res,
-                                                                            const UserRecord& user) {
-    const auto body = parse_body(req, res);
-    if (!body) return;
+  routes.http.Post(api + "/onboarding/booking", routes.authed_json([&onboarding](const httplib::Request&,
+                                                                                 httplib::Response& res,
+                                                                                 const UserRecord& user, const json& body) {
     std::int64_t slot = 0;
-    if (auto error = read_integer_field(*body, "slot_id", 1, std::numeric_limits<std::int64_t>::max(), slot))
+    if (auto error = read_integer_field(body, "slot_id", 1, std::numeric_limits<std::int64_t>::max(), slot))
       return send_form_error(res, *error);
     answer(res, onboarding.book(user, slot));
   }));
@@ -44,12 +42,10 @@ void install_onboarding_routes(RouteContext& routes, OnboardingService& onboardi
     answer(res, onboarding.choose_by_email(user));
   }));
 
-  routes.http.Put(api + "/onboarding/details", routes.authed([&onboarding](const httplib::Request& req,
-                                                                           httplib::Response& res,
-                                                                           const UserRecord& user) {
-    const auto body = parse_body(req, res);
-    if (!body) return;
-    answer(res, onboarding.update_details(user, *body));
+  routes.http.Put(api + "/onboarding/details", routes.authed_json([&onboarding](const httplib::Request&,
+                                                                                httplib::Response& res,
+                                                                                const UserRecord& user, const json& body) {
+    answer(res, onboarding.update_details(user, body));
   }));
 
   // [SECTION] Staff

@@ -131,6 +131,15 @@ httplib::Server::Handler RouteContext::authed(AuthedHandler handler) const {
   };
 }
 
+httplib::Server::Handler RouteContext::authed_json(JsonHandler handler) const {
+  return authed([handler = std::move(handler)](const httplib::Request& req, httplib::Response& res,
+                                               const UserRecord& user) {
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    handler(req, res, user, *body);
+  });
+}
+
 std::string client_address(const httplib::Request& req, const std::vector<std::string>& trusted_proxies) {
   const auto trusted = [&](const std::string& address) {
     return std::find(trusted_proxies.begin(), trusted_proxies.end(), address) != trusted_proxies.end();

@@ -53,6 +53,8 @@ std::optional<Id> path_id(const httplib::Request& req, std::size_t match = 1);
 std::string client_address(const httplib::Request& req, const std::vector<std::string>& trusted_proxies);
 
 using AuthedHandler = std::function<void(const httplib::Request&, httplib::Response&, const UserRecord&)>;
+using JsonHandler =
+    std::function<void(const httplib::Request&, httplib::Response&, const UserRecord&, const nlohmann::json& body)>;
 
 struct RouteContext {
   httplib::Server& http;
@@ -68,6 +70,8 @@ struct RouteContext {
 
   // Runs `handler` with the session's user, or answers 401.
   httplib::Server::Handler authed(AuthedHandler handler) const;
+  // The same, then the request's JSON object (400 invalid_json answered otherwise).
+  httplib::Server::Handler authed_json(JsonHandler handler) const;
   // True (and a 429 answer with Retry-After) when this client address is over its limit.
   bool rate_limited(const httplib::Request& req, httplib::Response& res, const std::string& bucket = "auth") const;
 };

@@ -5,9 +5,7 @@ namespace tessera::server {
 
 // [SECTION] Accounts and users
 Id SqliteStore::create_account(Instant at) {
-  std::lock_guard lock(mutex_);  // through what follows (a recursive mutex)
-  write("INSERT INTO accounts(created_at) VALUES (?)", at);
-  return db_.getLastInsertRowid();
+  return insert("INSERT INTO accounts(created_at) VALUES (?)", at);
 }
 
 void SqliteStore::set_account_owner(Id account_id, Id user_id) {
@@ -23,13 +21,11 @@ std::optional<Id> SqliteStore::account_owner(Id account_id) {
 }
 
 Id SqliteStore::create_user(const UserRecord& user) {
-  std::lock_guard lock(mutex_);  // through what follows (a recursive mutex)
-  write(
+  return insert(
       "INSERT INTO users(account_id, name, email, password_hash, role, language, languages_spoken, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       user.account_id, user.name, user.email, user.password_hash, user.role, user.language, user.languages_spoken,
       user.created_at);
-  return db_.getLastInsertRowid();
 }
 
 std::optional<UserRecord> SqliteStore::user_by_id(Id id) {

@@ -25,15 +25,12 @@ void SqliteStore::audit(Instant at, std::optional<Id> actor, const std::string& 
 }
 
 std::vector<AuditRecord> SqliteStore::audit_entries(std::size_t limit) {
-  const ReadLease db = reader();
-  SQLite::Statement& query = db.prepare("SELECT id, at, actor_id, action, details FROM audit_log ORDER BY id DESC LIMIT ?");
-  bind_row(query, limit);
-  std::vector<AuditRecord> entries;
-  while (query.executeStep())
-    entries.push_back(AuditRecord{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(),
-                                  optional_id(query.getColumn(2)), query.getColumn(3).getString(),
-                                  query.getColumn(4).getString()});
-  return entries;
+  const auto read_entry = [](SQLite::Statement& row) {
+    AuditRecord entry;
+    read_columns(row, 0, entry.id, entry.at, entry.actor_id, entry.action, entry.details);
+    return entry;
+  };
+  return leased_rows("SELECT id, at, actor_id, action, details FROM audit_log ORDER BY id DESC LIMIT ?", read_entry, limit);
 }
 
 bool SqliteStore::remember_webhook_event(const std::string& event_id, Instant at) {

@@ -12,23 +12,14 @@ constexpr const char* kOrderColumns =
 
 OrderRecord read_order(SQLite::Statement& row) {
   OrderRecord order;
-  order.id = row.getColumn(0).getInt64();
-  order.account_id = row.getColumn(1).getInt64();
-  order.user_id = row.getColumn(2).getInt64();
+  read_columns(row, 0, order.id, order.account_id, order.user_id);
   order.request.kind = parse_order_kind(row.getColumn(3).getString()).value_or(OrderKind::pack);
   order.request.offer_code = row.getColumn(4).getString();
   order.request.extra_users = row.getColumn(5).getInt64();
   order.request.method = parse_payment_method(row.getColumn(6).getString()).value_or(PaymentMethod::paypal);
   order.status = parse_order_status(row.getColumn(7).getString()).value_or(OrderStatus::failed);
-  order.offer_json = row.getColumn(8).getString();
-  order.lines_json = row.getColumn(9).getString();
-  order.net = row.getColumn(10).getInt64();
-  order.vat = row.getColumn(11).getInt64();
-  order.gross = row.getColumn(12).getInt64();
-  order.paypal_order_id = row.getColumn(13).getString();
-  order.created_at = row.getColumn(14).getInt64();
-  order.paid_at = row.getColumn(15).getInt64();
-  order.invoice_id = row.getColumn(16).getInt64();
+  read_columns(row, 8, order.offer_json, order.lines_json, order.net, order.vat, order.gross, order.paypal_order_id,
+               order.created_at, order.paid_at, order.invoice_id);
   return order;
 }
 
@@ -37,13 +28,8 @@ constexpr const char* kInvoiceColumns =
 
 InvoiceRecord read_invoice(SQLite::Statement& row) {
   InvoiceRecord invoice;
-  invoice.id = row.getColumn(0).getInt64();
-  invoice.order_id = row.getColumn(1).getInt64();
-  invoice.account_id = row.getColumn(2).getInt64();
-  invoice.number = row.getColumn(3).getString();
-  invoice.year = row.getColumn(4).getInt();
-  invoice.sequence = row.getColumn(5).getInt64();
-  invoice.issued_at = row.getColumn(6).getInt64();
+  read_columns(row, 0, invoice.id, invoice.order_id, invoice.account_id, invoice.number, invoice.year,
+               invoice.sequence, invoice.issued_at);
   invoice.language = parse_language(row.getColumn(7).getString()).value_or(Language::en);
   invoice.gross = row.getColumn(8).getInt64();
   invoice.invoice_json = row.getColumn(9).getString();
@@ -52,15 +38,13 @@ InvoiceRecord read_invoice(SQLite::Statement& row) {
 }  // namespace
 
 Id SqliteStore::create_order(const OrderRecord& o) {
-  std::lock_guard lock(mutex_);  // through what follows (a recursive mutex)
-  write(
+  return insert(
       "INSERT INTO orders(account_id, user_id, kind, offer_code, extra_users, method, status, offer_json, "
       "lines_json, net, vat, gross, paypal_order_id, created_at, paid_at, invoice_id) VALUES (?, ?, ?, ?, ?, ?, ?, "
       "?, ?, ?, ?, ?, ?, ?, ?, ?)",
       o.account_id, o.user_id, o.request.kind, o.request.offer_code, o.request.extra_users, o.request.method,
       o.status, o.offer_json, o.lines_json, o.net, o.vat, o.gross, o.paypal_order_id, o.created_at, o.paid_at,
       o.invoice_id);
-  return db_.getLastInsertRowid();
 }
 
 void SqliteStore::update_order(const OrderRecord& o) {
@@ -104,12 +88,10 @@ std::int64_t SqliteStore::last_invoice_sequence(int year) {
 }
 
 Id SqliteStore::add_invoice(const InvoiceRecord& i) {
-  std::lock_guard lock(mutex_);  // through what follows (a recursive mutex)
-  write(
+  return insert(
       "INSERT INTO invoices(order_id, account_id, number, year, sequence, issued_at, language, gross, "
       "invoice_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       i.order_id, i.account_id, i.number, i.year, i.sequence, i.issued_at, i.language, i.gross, i.invoice_json);
-  return db_.getLastInsertRowid();
 }
 
 std::vector<InvoiceRecord> SqliteStore::query_invoices(const std::string& where, Id bind) {
@@ -117,9 +99,7 @@ std::vector<InvoiceRecord> SqliteStore::query_invoices(const std::string& where,
 }
 
 std::optional<InvoiceRecord> SqliteStore::invoice(Id id) {
-  auto found = query_invoices("WHERE id = ?", id);
-  if (found.empty()) return std::nullopt;
-  return found.front();
+  return leased_one(kInvoiceColumns + std::string("WHERE id = ?"), read_invoice, id);
 }
 
 std::vector<InvoiceRecord> SqliteStore::invoices_of_account(Id account_id) {

@@ -19,16 +19,10 @@ constexpr const char* kMemberColumns =
 
 InvitationRecord read_invitation(SQLite::Statement& row) {
   InvitationRecord invitation;
-  invitation.id = row.getColumn(0).getInt64();
-  invitation.account_id = row.getColumn(1).getInt64();
-  invitation.email = row.getColumn(2).getString();
-  invitation.token_hash = row.getColumn(3).getString();
+  read_columns(row, 0, invitation.id, invitation.account_id, invitation.email, invitation.token_hash);
   invitation.scope = MemberScope{row.getColumn(4).getInt() != 0, row.getColumn(5).getInt() != 0};
-  invitation.invited_by = row.getColumn(6).getInt64();
-  invitation.created_at = row.getColumn(7).getInt64();
-  invitation.accepted_at = optional_id(row.getColumn(8));
-  invitation.accepted_user_id = optional_id(row.getColumn(9));
-  invitation.revoked_at = optional_id(row.getColumn(10));
+  read_columns(row, 6, invitation.invited_by, invitation.created_at, invitation.accepted_at,
+               invitation.accepted_user_id, invitation.revoked_at);
   return invitation;
 }
 constexpr const char* kInvitationColumns =
@@ -53,13 +47,11 @@ std::vector<MemberRecord> SqliteStore::members_of_account(Id account_id) {
 }
 
 Id SqliteStore::create_invitation(const InvitationRecord& i) {
-  std::lock_guard lock(mutex_);  // through what follows (a recursive mutex)
-  write(
+  return insert(
       "INSERT INTO invitations(account_id, email, token_hash, scope_subscription, scope_pool, invited_by, "
       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
       i.account_id, i.email, i.token_hash, i.scope.subscription ? 1 : 0, i.scope.pool ? 1 : 0, i.invited_by,
       i.created_at);
-  return db_.getLastInsertRowid();
 }
 
 void SqliteStore::update_invitation(const InvitationRecord& i) {

@@ -18,23 +18,16 @@ OnboardingRecord read_onboarding(SQLite::Statement& row) {
   OnboardingRecord record;
   record.account_id = row.getColumn(0).getInt64();
   record.choice = column_enum(row.getColumn(1), parse_onboarding_choice, OnboardingChoice::pending);
-  record.slot_id = optional_id(row.getColumn(2));
-  record.details_json = row.getColumn(3).getString();
-  record.done = row.getColumn(4).getInt() != 0;
-  record.done_at = row.getColumn(5).getInt64();
-  record.done_by = optional_id(row.getColumn(6));
-  record.operator_notes = row.getColumn(7).getString();
-  record.updated_at = row.getColumn(8).getInt64();
+  read_columns(row, 2, record.slot_id, record.details_json, record.done, record.done_at, record.done_by,
+               record.operator_notes, record.updated_at);
   return record;
 }
 }  // namespace
 
 Id SqliteStore::add_onboarding_slot(const OnboardingSlotRecord& slot) {
-  std::lock_guard lock(mutex_);  // through what follows (a recursive mutex)
-  write(
+  return insert(
       "INSERT INTO onboarding_slots(starts_at, length_minutes, account_id, created_at) VALUES (?, ?, ?, ?)",
       slot.starts_at, slot.length, slot.account_id, slot.created_at);
-  return db_.getLastInsertRowid();
 }
 
 std::vector<OnboardingSlotRecord> SqliteStore::onboarding_slots() {

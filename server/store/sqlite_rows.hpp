@@ -52,6 +52,20 @@ void bind_row(SQLite::Statement& statement, const Values&... values) {
 }
 
 // [SECTION] Reading rows
+// Columns into values by the value's type: integers, text, flags (0/1), optional ids (NULL).
+inline void column_value(const SQLite::Column& column, std::int64_t& out) { out = column.getInt64(); }
+inline void column_value(const SQLite::Column& column, int& out) { out = column.getInt(); }
+inline void column_value(const SQLite::Column& column, bool& out) { out = column.getInt() != 0; }
+inline void column_value(const SQLite::Column& column, std::string& out) { out = column.getString(); }
+inline void column_value(const SQLite::Column& column, std::optional<std::int64_t>& out) {
+  out = column.isNull() ? std::nullopt : std::optional<std::int64_t>(column.getInt64());
+}
+// Reads columns `first`, `first` + 1, … into `values`, in order: the row binder's mirror.
+template <class... Values>
+void read_columns(SQLite::Statement& row, int first, Values&... values) {
+  int index = first;
+  (column_value(row.getColumn(index++), values), ...);
+}
 // Every row the statement gives, each read with `read_row(statement)`.
 template <class Read>
 auto read_rows(SQLite::Statement& query, Read read_row) -> std::vector<decltype(read_row(query))> {
@@ -73,6 +87,13 @@ int SqliteStore::write(const std::string& sql, const Values&... values) {
   SQLite::Statement statement(db_, sql);
   bind_row(statement, values...);
   return statement.exec();
+}
+
+template <class... Values>
+Id SqliteStore::insert(const std::string& sql, const Values&... values) {
+  std::lock_guard lock(mutex_);  // the row id is this connection's last insert: read it before another
+  write(sql, values...);
+  return db_.getLastInsertRowid();
 }
 
 template <class Read, class... Values>
@@ -130,16 +151,10 @@ inline void bind_optional_text(SQLite::Statement& statement, int index, std::opt
 
 inline UserRecord read_user(SQLite::Statement& row) {
   UserRecord user;
-  user.id = row.getColumn(0).getInt64();
-  user.account_id = optional_id(row.getColumn(1));
-  user.name = row.getColumn(2).getString();
-  user.email = row.getColumn(3).getString();
-  user.password_hash = row.getColumn(4).getString();
+  read_columns(row, 0, user.id, user.account_id, user.name, user.email, user.password_hash);
   user.role = column_enum(row.getColumn(5), parse_role, Role::customer);
   user.language = column_enum(row.getColumn(6), parse_language, Language::en);
-  user.languages_spoken = row.getColumn(7).getString();
-  user.created_at = row.getColumn(8).getInt64();
-  user.disabled_at = optional_id(row.getColumn(9));
+  read_columns(row, 7, user.languages_spoken, user.created_at, user.disabled_at);
   return user;
 }
 inline constexpr const char* kUserColumns =
@@ -150,16 +165,17 @@ inline constexpr const char* kTicketColumns =
     "SELECT id, account_id, opened_by, subject, description, category, criticality, triage, language, status, "
     "funding, minutes_worked, operator_id, created_at, updated_at FROM tickets ";
 
+inline constexpr const char* kEventColumns =
+    "SELECT e.id, e.ticket_id, e.kind, e.at, e.author_id, e.body, e.minutes, e.status_from, e.status_to "
+    "FROM ticket_events e ";
+
 // Columns: id, ticket_id, kind, at, author_id, body, minutes, status_from, status_to.
 inline TicketEventRecord read_event(SQLite::Statement& row) {
   TicketEventRecord e;
   e.id = row.getColumn(0).getInt64();
   e.ticket_id = row.getColumn(1).getInt64();
   e.kind = column_enum(row.getColumn(2), parse_ticket_event_kind, TicketEventKind::message);
-  e.at = row.getColumn(3).getInt64();
-  e.author_id = optional_id(row.getColumn(4));
-  e.body = row.getColumn(5).getString();
-  e.minutes = row.getColumn(6).getInt64();
+  read_columns(row, 3, e.at, e.author_id, e.body, e.minutes);
   e.status_from = row.getColumn(7).isNull() ? std::nullopt : parse_ticket_status(row.getColumn(7).getString());
   e.status_to = row.getColumn(8).isNull() ? std::nullopt : parse_ticket_status(row.getColumn(8).getString());
   return e;
@@ -167,21 +183,14 @@ inline TicketEventRecord read_event(SQLite::Statement& row) {
 
 inline TicketRecord read_ticket(SQLite::Statement& row) {
   TicketRecord ticket;
-  ticket.id = row.getColumn(0).getInt64();
-  ticket.account_id = row.getColumn(1).getInt64();
-  ticket.opened_by = row.getColumn(2).getInt64();
-  ticket.subject = row.getColumn(3).getString();
-  ticket.description = row.getColumn(4).getString();
+  read_columns(row, 0, ticket.id, ticket.account_id, ticket.opened_by, ticket.subject, ticket.description);
   ticket.category = column_enum(row.getColumn(5), parse_category, Category::other);
   ticket.criticality = column_enum(row.getColumn(6), parse_criticality, Criticality::normal);
   ticket.triage = row.getColumn(7).isNull() ? std::nullopt : parse_criticality(row.getColumn(7).getString());
   ticket.language = column_enum(row.getColumn(8), parse_language, Language::en);
   ticket.status = column_enum(row.getColumn(9), parse_ticket_status, TicketStatus::new_);
-  ticket.funding = row.getColumn(10).getString();
-  ticket.minutes_worked = row.getColumn(11).getInt64();
-  ticket.operator_id = optional_id(row.getColumn(12));
-  ticket.created_at = row.getColumn(13).getInt64();
-  ticket.updated_at = row.getColumn(14).getInt64();
+  read_columns(row, 10, ticket.funding, ticket.minutes_worked, ticket.operator_id, ticket.created_at,
+               ticket.updated_at);
   return ticket;
 }
 

@@ -160,6 +160,8 @@ class SqliteStore final : public Store {
   // read on the connection a ReadLease gives (`read_*`). Rows are read with `read_row`.
   template <class... Values>
   int write(const std::string& sql, const Values&... values);
+  template <class... Values>
+  Id insert(const std::string& sql, const Values&... values);  // the new row's id
   template <class Read, class... Values>
   auto writer_rows(const std::string& sql, Read read_row, const Values&... values);
   template <class Read, class... Values>

@@ -45,9 +45,7 @@ std::vector<TicketRecord> SqliteStore::query_tickets(const std::string& where_an
 }
 
 std::optional<TicketRecord> SqliteStore::ticket(Id id) {
-  auto found = query_tickets("WHERE id = ?", id);
-  if (found.empty()) return std::nullopt;
-  return found.front();
+  return leased_one(std::string(kTicketColumns) + "WHERE id = ?", read_ticket, id);
 }
 
 std::vector<TicketRecord> SqliteStore::tickets_of_account(Id account_id) {
@@ -81,69 +79,51 @@ std::vector<TicketRecord> SqliteStore::open_tickets() {
 }
 
 Id SqliteStore::add_ticket_event(const TicketEventRecord& e) {
-  std::lock_guard lock(mutex_);  // through what follows (a recursive mutex)
-  write(
+  return insert(
       "INSERT INTO ticket_events(ticket_id, kind, at, author_id, body, minutes, status_from, status_to) VALUES (?, "
       "?, ?, ?, ?, ?, ?, ?)",
       e.ticket_id, e.kind, e.at, e.author_id, e.body, e.minutes, e.status_from, e.status_to);
-  return db_.getLastInsertRowid();
 }
 
 std::vector<TicketEventRecord> SqliteStore::ticket_events(Id ticket_id) {
-  return leased_rows(
-      "SELECT id, ticket_id, kind, at, author_id, body, minutes, status_from, status_to FROM ticket_events WHERE "
-      "ticket_id = ? ORDER BY id",
-      read_event, ticket_id);
+  return leased_rows(std::string(kEventColumns) + "WHERE e.ticket_id = ? ORDER BY e.id", read_event, ticket_id);
 }
 
 // [SECTION] Attachments of tickets
 Id SqliteStore::add_attachment(const AttachmentRecord& a) {
-  std::lock_guard lock(mutex_);  // through what follows (a recursive mutex)
-  write(
+  return insert(
       "INSERT INTO attachments(ticket_id, uploaded_by, filename, content_type, size, sha256, data, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       a.ticket_id, a.uploaded_by, a.filename, a.content_type, a.size, a.sha256, Blob{a.data}, a.created_at);
-  return db_.getLastInsertRowid();
 }
 
 namespace {
-AttachmentRecord read_attachment(SQLite::Statement& row, bool with_data) {
+AttachmentRecord read_attachment(SQLite::Statement& row) {  // without its bytes
   AttachmentRecord a;
-  a.id = row.getColumn(0).getInt64();
-  a.ticket_id = row.getColumn(1).getInt64();
-  a.uploaded_by = row.getColumn(2).getInt64();
-  a.filename = row.getColumn(3).getString();
-  a.content_type = row.getColumn(4).getString();
-  a.size = row.getColumn(5).getInt64();
-  a.sha256 = row.getColumn(6).getString();
-  a.created_at = row.getColumn(7).getInt64();
-  if (with_data) {
-    const SQLite::Column data = row.getColumn(8);
-    a.data.assign(static_cast<const char*>(data.getBlob()), static_cast<std::size_t>(data.getBytes()));
-  }
+  read_columns(row, 0, a.id, a.ticket_id, a.uploaded_by, a.filename, a.content_type, a.size, a.sha256, a.created_at);
+  return a;
+}
+
+AttachmentRecord read_attachment_with_data(SQLite::Statement& row) {
+  AttachmentRecord a = read_attachment(row);
+  const SQLite::Column data = row.getColumn(8);
+  a.data.assign(static_cast<const char*>(data.getBlob()), static_cast<std::size_t>(data.getBytes()));
   return a;
 }
 }  // namespace
 
 std::optional<AttachmentRecord> SqliteStore::attachment(Id id) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_,
-                          "SELECT id, ticket_id, uploaded_by, filename, content_type, size, sha256, created_at, data "
-                          "FROM attachments WHERE id = ?");
-  bind_row(query, id);
-  if (!query.executeStep()) return std::nullopt;
-  return read_attachment(query, true);
+  return writer_one(
+      "SELECT id, ticket_id, uploaded_by, filename, content_type, size, sha256, created_at, data FROM attachments "
+      "WHERE id = ?",
+      read_attachment_with_data, id);
 }
 
 std::vector<AttachmentRecord> SqliteStore::attachments_of_ticket(Id ticket_id) {
-  std::lock_guard lock(mutex_);
-  SQLite::Statement query(db_,
-                          "SELECT id, ticket_id, uploaded_by, filename, content_type, size, sha256, created_at "
-                          "FROM attachments WHERE ticket_id = ? ORDER BY id");
-  bind_row(query, ticket_id);
-  std::vector<AttachmentRecord> attachments;
-  while (query.executeStep()) attachments.push_back(read_attachment(query, false));
-  return attachments;
+  return writer_rows(
+      "SELECT id, ticket_id, uploaded_by, filename, content_type, size, sha256, created_at FROM attachments "
+      "WHERE ticket_id = ? ORDER BY id",
+      read_attachment, ticket_id);
 }
 
 // [SECTION] Idempotency keys

@@ -36,30 +36,24 @@ std::vector<TicketRecord> SqliteStore::tickets_with_status(TicketStatus status) 
 }
 
 std::vector<TicketEventRecord> SqliteStore::events_of_tickets_with_status(TicketStatus status) {
-  return leased_rows(
-      "SELECT e.id, e.ticket_id, e.kind, e.at, e.author_id, e.body, e.minutes, e.status_from, e.status_to FROM "
-      "ticket_events e JOIN tickets t ON t.id = e.ticket_id WHERE t.status = ? ORDER BY e.ticket_id, e.id",
-      read_event, status);
+  return leased_rows(std::string(kEventColumns) + "JOIN tickets t ON t.id = e.ticket_id WHERE t.status = ? "
+                     "ORDER BY e.ticket_id, e.id", read_event, status);
 }
 
 Id SqliteStore::add_contact_message(const ContactRecord& m) {
-  std::lock_guard lock(mutex_);  // through what follows (a recursive mutex)
-  write(
+  return insert(
       "INSERT INTO contact_messages(name, email, message, at) VALUES (?, ?, ?, ?)",
       m.name, m.email, m.message, m.at);
-  return db_.getLastInsertRowid();
 }
 
 std::vector<ContactRecord> SqliteStore::contact_messages(std::size_t limit) {
-  const ReadLease db = reader();
-  SQLite::Statement& query = db.prepare("SELECT id, name, email, message, at FROM contact_messages ORDER BY id DESC LIMIT ?");
-  bind_row(query, limit);
-  std::vector<ContactRecord> messages;
-  while (query.executeStep())
-    messages.push_back(ContactRecord{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                                     query.getColumn(2).getString(), query.getColumn(3).getString(),
-                                     query.getColumn(4).getInt64()});
-  return messages;
+  const auto read_message = [](SQLite::Statement& row) {
+    ContactRecord message;
+    read_columns(row, 0, message.id, message.name, message.email, message.message, message.at);
+    return message;
+  };
+  return leased_rows("SELECT id, name, email, message, at FROM contact_messages ORDER BY id DESC LIMIT ?", read_message,
+                     limit);
 }
 
 }  // namespace tessera::server

@@ -263,7 +263,8 @@ MailPieces pieces_of(MailKind kind, Language language, const MailFacts& facts,
 
 // [SECTION] Plain text
 
-// Greedy wrap at spaces, under `width` characters (a word longer than that keeps its line).
+// Greedy wrap at spaces, under `width` characters (a word longer than that keeps its line;
+// a lone : ; ! or ? stays with the word before it, so a line may then reach width + 2).
 std::string wrap(std::string_view paragraph, std::size_t width = kTextWidth) {
   std::string out;
   std::size_t line_length = 0;
@@ -274,7 +275,9 @@ std::string wrap(std::string_view paragraph, std::size_t width = kTextWidth) {
     start = end + 1;
     if (word.empty()) continue;
     const std::size_t length = code_points(word);
-    if (line_length > 0 && line_length + 1 + length > width) {
+    // French puts a space before : ; ! ? — such a sign never starts a line.
+    const bool glued = word == ":" || word == ";" || word == "!" || word == "?";
+    if (line_length > 0 && line_length + 1 + length > width && !glued) {
       out += '\n';
       line_length = 0;
     } else if (line_length > 0) {

@@ -146,7 +146,10 @@ BOOST_AUTO_TEST_CASE(every_kind_in_every_language_has_its_subject_link_greeting_
           BOOST_TEST(contains(mail.html, "#42 — Printer offline"));
         }
         // Plain text lines stay short: every line here is one the mail wraps itself.
-        for (const std::string& line : lines_of(mail.text)) BOOST_TEST(code_points(line) <= 78u, line);
+        for (const std::string& line : lines_of(mail.text)) {
+          BOOST_TEST(code_points(line) <= 78u, line);
+          BOOST_TEST(!(line.starts_with(": ") || line.starts_with("; ") || line == ":"), line);  // French's " :" stays put
+        }
       }
     }
     BOOST_TEST(subjects.size() == 3u, to_string(kind) << ": the subject is the same in two languages");

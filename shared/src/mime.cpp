@@ -141,7 +141,8 @@ std::string unstructured(std::string_view name, std::string_view value) {
     auto end = value.find(' ', start);
     if (end == std::string_view::npos) end = value.size();
     const std::string_view word = value.substr(start, end - start);
-    if (word.size() + 1 > kLineLimit - 2) return encoded_words(value);
+    if (word.size() + 1 > kLineLimit - 2 || (start == 0 && column + word.size() > kLineLimit))
+      return encoded_words(value);
     if (start > 0) {
       if (column + 1 + word.size() > kLineLimit) {
         out += "\r\n";
@@ -168,7 +169,12 @@ std::string mailbox(std::string_view raw) {
   std::string_view name = trim(text.substr(0, open));
   if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
   if (name.empty()) return address;
-  if (!is_plain_ascii(name)) return encoded_words(name) + " <" + address + ">";
+  if (!is_plain_ascii(name)) {
+    const std::string words = encoded_words(name);
+    const std::size_t last_line = words.size() - std::min(words.size(), words.rfind('\n') + 1);
+    // The address on a line of its own when it would push the last word's line past the limit.
+    return words + (last_line + address.size() + 3 > kLineLimit - 6 ? "\r\n <" : " <") + address + ">";
+  }
   if (name.find_first_of("()<>[]:;@\\,.\"") == std::string_view::npos) return std::string(name) + " <" + address + ">";
   std::string quoted = "\"";
   for (const char c : name) {

@@ -445,6 +445,13 @@ BOOST_AUTO_TEST_CASE(every_line_ends_in_crlf_and_stays_short) {
   for (const std::string& line : header_lines(ascii)) BOOST_TEST(line.size() <= 78u, line);
   BOOST_TEST(!contains(ascii, "=?UTF-8?"));
   BOOST_TEST(mime::parse_message(ascii).value().subject == mail.subject);
+  // A first word too long for the Subject line, and a long display name that is not ASCII.
+  mail.subject = std::string(72, 'a') + " b";
+  mail.from = "Assistance informatique à distance de l'équipe Tessera <no-reply-assistance@support.example.com>";
+  const std::string tight = mime::build_message(mail);
+  for (const std::string& line : header_lines(tight)) BOOST_TEST(line.size() <= 78u, line);
+  BOOST_TEST(mime::parse_message(tight).value().subject == mail.subject);
+  BOOST_TEST(mime::decode_header_words(mime::parse_message(tight).value().headers.at("from")) == mail.from);
 }
 
 BOOST_AUTO_TEST_CASE(no_header_value_can_inject_a_header) {

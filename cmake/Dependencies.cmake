@@ -45,6 +45,8 @@ else()
   find_package(date CONFIG REQUIRED)  # date::date-tz, reading the system's /usr/share/zoneinfo
   find_package(tomlplusplus REQUIRED)
   find_package(CLI11 REQUIRED)
+  # libcurl (libcurl4-openssl-dev) sends the server's mail over SMTP (adapters/smtp_sender.cpp).
+  find_package(CURL 7.68 REQUIRED)
   find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
   find_library(HPDF_LIBRARY NAMES hpdf REQUIRED)
 endif()

@@ -12,6 +12,7 @@ packages=(
   emscripten nodejs
   nlohmann-json3-dev libsqlite3-dev sqlite3 libboost-test-dev
   libsqlitecpp-dev libcli11-dev libsodium-dev libhpdf-dev libhowardhinnant-date-dev libtomlplusplus-dev tzdata
+  libcurl4-openssl-dev
   fonts-dejavu-core chromium wrk lcov gzip poppler-utils patch clang
 )
 

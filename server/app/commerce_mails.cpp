@@ -21,6 +21,7 @@ void mail_order_pending(Context& context, const OrderRecord& order, const wire::
   mail.kind = renewal ? MailKind::renewal_due : MailKind::order_pending;
   mail.facts.order_reference = view.reference;
   mail.facts.amount = money(order.gross);
+  mail.facts.date = order.created_at;  // a renewal: when the period it pays for begins
   mail.facts.link = context.mail().app_link("/orders/" + std::to_string(order.id));
   if (!view.instructions_key.empty())
     mail.facts.instructions = format_text(tr(view.instructions_key, buyer->language), view.instructions);

@@ -3,11 +3,17 @@
 // same answer for an unknown email), the outbox (never sent for a rolled-back change, retried
 // while the SMTP server is down, failed on a 5xx and sent again by the admin), the mails of
 // tickets, invitations and buying in the recipient's language, and each customer's opt-outs.
+#include <unistd.h>
+
+#include <filesystem>
 #include <regex>
+#include <thread>
 
 #include "app/unit_of_work.hpp"
 #include "fake_smtp.hpp"
 #include "fixtures.hpp"
+#include "process.hpp"
+#include "store/sqlite_store.hpp"
 #include "tessera/mime.hpp"
 
 using namespace tessera;
@@ -342,6 +348,47 @@ BOOST_AUTO_TEST_CASE(without_smtp_mails_wait_in_the_outbox) {
   BOOST_TEST(outbox.body["counts"]["pending"] == 1);
   BOOST_TEST(outbox.body["mails"][0]["kind"] == "password_reset");
   BOOST_TEST(outbox.body["mails"][0]["state"] == "pending");
+}
+
+// A real `tessera serve` killed with SIGKILL after the SMTP server took the mail but before
+// the worker could mark it sent: after the restart it goes once more, with the same Message-ID,
+// and never a third time.
+BOOST_AUTO_TEST_CASE(kill_9_between_sending_and_marking_sent_sends_one_duplicate_with_the_same_message_id) {
+  FakeSmtp smtp;
+  smtp.set_mode(FakeSmtp::Mode::hold);
+  const auto folder = std::filesystem::temp_directory_path() / ("tessera-mail-kill9-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  const std::string db = (folder / "tessera.db").string();
+  const std::vector<std::string> environment{"TESSERA_SMTP_HOST=127.0.0.1", "TESSERA_SMTP_PORT=" + std::to_string(smtp.port()),
+                                             "TESSERA_SMTP_SECURITY=none", "TESSERA_MAIL_FROM=support@tessera.test"};
+  {
+    ServerProcess first(db, environment);
+    ApiClient api(first.port());
+    BOOST_TEST_REQUIRE(api.post("/api/v1/auth/signup", signup_body("kim@example.com")).status == 201);
+    BOOST_TEST_REQUIRE(ApiClient(first.port()).post("/api/v1/auth/password-reset", {{"email", "kim@example.com"}}).status == 202);
+    BOOST_TEST_REQUIRE(smtp.wait_for_mails(1, std::chrono::seconds(20)));  // taken, not yet answered
+    first.kill_hard();
+  }
+  smtp.set_mode(FakeSmtp::Mode::accept);
+  {
+    ServerProcess second(db, environment);  // its worker sends what is still pending at start
+    BOOST_TEST_REQUIRE(smtp.wait_for_mails(2, std::chrono::seconds(20)));
+    // The row is marked sent right after the 250: wait for that state, then for one more turn.
+    server::SqliteStore store(db);
+    for (int i = 0; i < 200 && store.mail_counts()["sent"] == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    BOOST_TEST(store.mail_counts()["sent"] == 1);
+    BOOST_TEST(store.mail_counts()["pending"] == 0);
+    BOOST_TEST(ApiClient(second.port()).post("/api/v1/auth/password-reset", {{"email", "nobody@example.com"}}).status == 202);
+  }
+  const auto mails = smtp.mails();
+  BOOST_TEST_REQUIRE(mails.size() == 2u);
+  const auto first_copy = mime::parse_message(mails[0].data);
+  const auto second_copy = mime::parse_message(mails[1].data);
+  BOOST_TEST_REQUIRE((first_copy && second_copy));
+  BOOST_TEST(first_copy->headers.at("message-id") == second_copy->headers.at("message-id"));
+  BOOST_TEST(mails[0].data == mails[1].data);
+  std::filesystem::remove_all(folder);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -386,7 +386,7 @@ void FakeSmtp::serve(Connection& connection) {
           std::lock_guard lock(mutex_);
           ++attempts_;
           mode = mode_;
-          if (mode == Mode::accept && !too_big) {
+          if ((mode == Mode::accept || mode == Mode::hold) && !too_big) {
             mails_.push_back(std::move(*transaction));
             queued = mails_.size();
             changed_.notify_all();
@@ -400,6 +400,10 @@ void FakeSmtp::serve(Connection& connection) {
         } else if (mode == Mode::refuse_permanent) {
           sent = line.reply("554 5.7.1 Message refused");
         } else if (mode == Mode::drop) {
+          return;
+        } else if (mode == Mode::hold) {
+          std::unique_lock lock(mutex_);
+          while (mode_ == Mode::hold && !stopping_) changed_.wait_for(lock, std::chrono::milliseconds(100));
           return;
         } else {
           sent = line.reply("250 2.0.0 Ok: queued as " + std::to_string(queued));

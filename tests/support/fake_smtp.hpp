@@ -23,7 +23,10 @@ class FakeSmtp {
     refuse_temporary,      // 451 after DATA's end
     refuse_permanent,      // 554 after DATA's end
     drop,                  // close the connection after DATA's end without replying
-    reject_rcpt_temporary  // 450 at RCPT
+    reject_rcpt_temporary, // 450 at RCPT
+    hold                   // the mail is taken (counted in mails()) but no reply comes until the
+                           // mode changes; then the connection closes unanswered (a crash between
+                           // the relay's acceptance and the sender's bookkeeping)
   };
   struct Mail {
     std::string envelope_from;            // the address inside MAIL FROM:<...>

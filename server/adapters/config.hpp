@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "adapters/paypal_client.hpp"
+#include "adapters/smtp_sender.hpp"
 #include "tessera/result.hpp"
 #include "tessera/trial.hpp"
 #include "tessera/units.hpp"
@@ -41,6 +42,8 @@ struct Config {
   // PayPal (SPEC §1.6): enabled when base_url and client_id are set. return_url and
   // cancel_url default to public_url + "/#paypal-return" / "#paypal-cancel".
   PayPalConfig paypal;
+  // Outgoing mail (docs/operations.md "Mail (SMTP)"): off while smtp.host is empty.
+  SmtpConfig smtp;
   std::string public_url = "http://127.0.0.1:8080";
   std::function<Instant()> clock;  // defaults to the system clock
 };
@@ -50,7 +53,8 @@ Instant system_now();
 // Apply `key = value` settings from a TOML-like file (flat keys; strings in quotes).
 Result<bool> load_config_file(const std::string& path, Config& config);
 // Apply TESSERA_DB, TESSERA_HOST, TESSERA_PORT, TESSERA_WEB_ROOT, TESSERA_COOKIE_SECURE,
-// TESSERA_PUBLIC_URL, TESSERA_AUTH_ATTEMPTS_PER_MINUTE, TESSERA_MAX_CONNECTIONS_PER_ADDRESS, TESSERA_TRUSTED_PROXIES (comma-separated), TESSERA_PAYPAL_*.
+// TESSERA_PUBLIC_URL, TESSERA_AUTH_ATTEMPTS_PER_MINUTE, TESSERA_MAX_CONNECTIONS_PER_ADDRESS, TESSERA_TRUSTED_PROXIES (comma-separated), TESSERA_PAYPAL_*,
+// TESSERA_SMTP_HOST, TESSERA_SMTP_PORT, TESSERA_SMTP_SECURITY, TESSERA_SMTP_USERNAME, TESSERA_SMTP_PASSWORD, TESSERA_MAIL_FROM.
 void load_config_env(Config& config);
 
 }  // namespace tessera::server

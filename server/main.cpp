@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "adapters/crypto.hpp"
+#include "adapters/smtp_sender.hpp"
 #include "http/server.hpp"
 
 using namespace tessera;
@@ -25,7 +26,19 @@ void ensure_parent_folder(const std::string& path) {
   if (!parent.empty()) std::filesystem::create_directories(parent);
 }
 
+// How mail leaves, or that it does not; part of the one "serving" line (the tests and scripts
+// read that line, then may close the pipe: a second line could meet SIGPIPE).
+std::string mail_state(const SmtpConfig& smtp) {
+  if (!smtp.enabled()) return "mail off, no smtp_host: mails are kept in the admin's outbox";
+  return "mail through " + smtp.host + ":" + std::to_string(smtp.port) + " (" + smtp.security + ") from " +
+         mail_address_of(smtp.from);
+}
+
 int serve(Config config) {
+  if (const auto mail = SmtpSender(config.smtp).check_config(); !mail) {
+    std::cerr << "tessera: invalid configuration: " << mail.error().field << "\n";
+    return 1;
+  }
   ensure_parent_folder(config.db_path);
   HttpServer server(config);
   const int port = server.bind(config.host, config.port);  // --port 0: one the OS picks
@@ -38,16 +51,9 @@ int serve(Config config) {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   std::cout << "Tessera is serving http://" << config.host << ":" << port << "/ (database "
-            << config.db_path << ", schema v" << server.store().schema_version() << ")" << std::endl;
-  // After the first line (tests and scripts read the port from it).
-  if (server.mail_worker().enabled()) {
-    server.mail_worker().start();
-    std::cerr << "tessera: mail is on: " << config.smtp.host << ":" << config.smtp.port << " (" << config.smtp.security
-              << "), from " << config.smtp.from << std::endl;
-  } else {
-    std::cerr << "tessera: mail is off (no smtp_host): mails are kept in the admin's outbox until SMTP is configured"
-              << std::endl;
-  }
+            << config.db_path << ", schema v" << server.store().schema_version() << "; " << mail_state(config.smtp)
+            << ")" << std::endl;
+  if (server.mail_worker().enabled()) server.mail_worker().start();  // sends the outbox, woken by commits
   server.listen();
   g_server = nullptr;
   return 0;

@@ -34,6 +34,7 @@ Result<bool> load_config_file(const std::string& path, Config& config) {
   config.trial.minutes = table["trial_minutes"].value_or(config.trial.minutes);
   config.trial.validity_days = table["trial_validity_days"].value_or(config.trial.validity_days);
   config.public_url = table["public_url"].value_or(config.public_url);
+  config.product_name = table["product_name"].value_or(config.product_name);
   if (const auto* proxies = table["trusted_proxies"].as_array()) {
     config.trusted_proxies.clear();
     for (const auto& proxy : *proxies)
@@ -43,6 +44,13 @@ Result<bool> load_config_file(const std::string& path, Config& config) {
   config.paypal.client_id = table["paypal"]["client_id"].value_or(config.paypal.client_id);
   config.paypal.client_secret = table["paypal"]["client_secret"].value_or(config.paypal.client_secret);
   config.paypal.webhook_id = table["paypal"]["webhook_id"].value_or(config.paypal.webhook_id);
+  config.smtp.host = table["smtp_host"].value_or(config.smtp.host);
+  config.smtp.port = table["smtp_port"].value_or(config.smtp.port);
+  config.smtp.security = table["smtp_security"].value_or(config.smtp.security);
+  config.smtp.username = table["smtp_username"].value_or(config.smtp.username);
+  config.smtp.password = table["smtp_password"].value_or(config.smtp.password);
+  config.smtp.from = table["mail_from"].value_or(config.smtp.from);
+  config.smtp.timeout_seconds = table["smtp_timeout_seconds"].value_or(config.smtp.timeout_seconds);
   return true;
 }
 
@@ -71,6 +79,16 @@ void load_config_env(Config& config) {
   if (const char* value = std::getenv("TESSERA_PAYPAL_CLIENT_ID")) config.paypal.client_id = value;
   if (const char* value = std::getenv("TESSERA_PAYPAL_CLIENT_SECRET")) config.paypal.client_secret = value;
   if (const char* value = std::getenv("TESSERA_PAYPAL_WEBHOOK_ID")) config.paypal.webhook_id = value;
+  if (const char* value = std::getenv("TESSERA_SMTP_HOST")) config.smtp.host = value;
+  if (const char* value = std::getenv("TESSERA_SMTP_PORT")) {
+    const int port = std::atoi(value);
+    if (port > 0) config.smtp.port = port;  // 0 or junk: the default stays
+  }
+  if (const char* value = std::getenv("TESSERA_SMTP_SECURITY")) config.smtp.security = value;
+  if (const char* value = std::getenv("TESSERA_SMTP_USERNAME")) config.smtp.username = value;
+  if (const char* value = std::getenv("TESSERA_SMTP_PASSWORD")) config.smtp.password = value;
+  if (const char* value = std::getenv("TESSERA_MAIL_FROM")) config.smtp.from = value;
+  if (const char* value = std::getenv("TESSERA_PRODUCT_NAME")) config.product_name = value;
 }
 
 }  // namespace tessera::server

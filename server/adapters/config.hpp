@@ -42,9 +42,10 @@ struct Config {
   // PayPal (SPEC §1.6): enabled when base_url and client_id are set. return_url and
   // cancel_url default to public_url + "/#paypal-return" / "#paypal-cancel".
   PayPalConfig paypal;
+  // Outgoing mail (docs/operations.md "Mail (SMTP)"): off while smtp.host is empty.
+  SmtpConfig smtp;
   std::string public_url = "http://127.0.0.1:8080";
-  SmtpConfig smtp;  // mail (SPEC §1.13): off when smtp.host is empty
-  std::string product_name = "Tessera";  // the business's name in mails
+  std::string product_name = "Tessera";  // the business's name in mails (product_name, TESSERA_PRODUCT_NAME)
   std::function<Instant()> clock;  // defaults to the system clock
 };
 
@@ -53,7 +54,8 @@ Instant system_now();
 // Apply `key = value` settings from a TOML-like file (flat keys; strings in quotes).
 Result<bool> load_config_file(const std::string& path, Config& config);
 // Apply TESSERA_DB, TESSERA_HOST, TESSERA_PORT, TESSERA_WEB_ROOT, TESSERA_COOKIE_SECURE,
-// TESSERA_PUBLIC_URL, TESSERA_AUTH_ATTEMPTS_PER_MINUTE, TESSERA_MAX_CONNECTIONS_PER_ADDRESS, TESSERA_TRUSTED_PROXIES (comma-separated), TESSERA_PAYPAL_*.
+// TESSERA_PUBLIC_URL, TESSERA_AUTH_ATTEMPTS_PER_MINUTE, TESSERA_MAX_CONNECTIONS_PER_ADDRESS, TESSERA_TRUSTED_PROXIES (comma-separated), TESSERA_PAYPAL_*,
+// TESSERA_SMTP_HOST, TESSERA_SMTP_PORT, TESSERA_SMTP_SECURITY, TESSERA_SMTP_USERNAME, TESSERA_SMTP_PASSWORD, TESSERA_MAIL_FROM.
 void load_config_env(Config& config);
 
 }  // namespace tessera::server

@@ -39,6 +39,15 @@ int serve(Config config) {
   std::signal(SIGTERM, on_signal);
   std::cout << "Tessera is serving http://" << config.host << ":" << port << "/ (database "
             << config.db_path << ", schema v" << server.store().schema_version() << ")" << std::endl;
+  // After the first line (tests and scripts read the port from it).
+  if (server.mail_worker().enabled()) {
+    server.mail_worker().start();
+    std::cerr << "tessera: mail is on: " << config.smtp.host << ":" << config.smtp.port << " (" << config.smtp.security
+              << "), from " << config.smtp.from << std::endl;
+  } else {
+    std::cerr << "tessera: mail is off (no smtp_host): mails are kept in the admin's outbox until SMTP is configured"
+              << std::endl;
+  }
   server.listen();
   g_server = nullptr;
   return 0;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "adapters/paypal_client.hpp"
+#include "adapters/smtp_sender.hpp"
 #include "tessera/result.hpp"
 #include "tessera/trial.hpp"
 #include "tessera/units.hpp"
@@ -42,6 +43,8 @@ struct Config {
   // cancel_url default to public_url + "/#paypal-return" / "#paypal-cancel".
   PayPalConfig paypal;
   std::string public_url = "http://127.0.0.1:8080";
+  SmtpConfig smtp;  // mail (SPEC §1.13): off when smtp.host is empty
+  std::string product_name = "Tessera";  // the business's name in mails
   std::function<Instant()> clock;  // defaults to the system clock
 };
 

@@ -1,6 +1,8 @@
 // Buying (see commerce.hpp).
 #include "app/commerce.hpp"
 
+#include "app/commerce_mails.hpp"
+
 #include "app/ticket_changes.hpp"
 #include "tessera/dates.hpp"
 #include "tessera/domain_wire.hpp"
@@ -85,7 +87,9 @@ Result<wire::OrderView> Commerce::create_order(const UserRecord& user, const Ord
     order.created_at = at;
     order.id = store_.create_order(order);
     store_.audit(at, user.id, "order_created", json{{"order", order.id}, {"gross", order.gross}}.dump());
-    return view_of(order);
+    const wire::OrderView view = view_of(order);
+    if (order.status == OrderStatus::pending_payment) mail_order_pending(context_, order, view, false);
+    return view;
   });
   if (!created || request.method != PaymentMethod::paypal) return created;
   return create_paypal_order(user, *created);
@@ -318,6 +322,7 @@ Result<OrderRecord> Commerce::pay(OrderRecord order, Instant paid_at, std::optio
   order.status = OrderStatus::paid;
   order.paid_at = at;
   store_.update_order(order);
+  mail_payment_received(context_, order, invoice.value(), language);
   store_.audit(at, actor, how, json{{"order", order.id}, {"invoice", record.number}, {"gross", record.gross}}.dump());
   return order;
 }

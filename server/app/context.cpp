@@ -10,7 +10,7 @@ LedgerRules ledger_rules_of(const Config& config) {
 }
 
 Context::Context(Store& store, const Config& config)
-    : store_(store), config_(config), ledgers_(store, ledger_rules_of(config)) {}
+    : store_(store), config_(config), ledgers_(store, ledger_rules_of(config)), mail_(store, config, [this] { return now(); }) {}
 
 Viewer Context::viewer_of(const UserRecord& user) {
   Viewer viewer{user.id, user.role, user.account_id, false};

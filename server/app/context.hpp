@@ -7,6 +7,7 @@
 
 #include "adapters/config.hpp"
 #include "adapters/event_hub.hpp"
+#include "app/mailer.hpp"
 #include "app/unit_of_work.hpp"
 #include "store/store.hpp"
 #include "tessera/access.hpp"
@@ -28,6 +29,8 @@ class Context {
   Instant now() const { return config_.clock ? config_.clock() : system_now(); }
   const AccountLedgers& ledgers() const { return ledgers_; }
   EventHub& events() { return events_; }
+  // Mails written in the caller's transaction (SPEC §1.13).
+  Mailer& mail() { return mail_; }
 
   Viewer viewer_of(const UserRecord& user);
   // The owner holds every scope; authorized users the one the owner gave them (SPEC §1.3).
@@ -41,6 +44,7 @@ class Context {
   const Config& config_;
   AccountLedgers ledgers_;
   EventHub events_{kMaxStreams, kMaxStreamsPerUser};
+  Mailer mail_;
 };
 
 // The ledger rules of this server (the trial's length from the configuration).

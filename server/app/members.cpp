@@ -89,6 +89,13 @@ Result<wire::InvitationView> Members::invite(const UserRecord& owner, const wire
                  nlohmann::json{{"invitation", invitation.id}, {"email", request.email}}.dump());
     wire::InvitationView view = view_of(invitation, at);
     view.link = invitation_link(token);
+    // The invitee has no account, so no language yet: the owner's (who knows them).
+    OutgoingMailRequest mail;
+    mail.kind = MailKind::invitation;
+    mail.facts.link = view.link;
+    mail.facts.inviter = owner.name;
+    mail.facts.date = at + kInvitationValiditySeconds;
+    context_.mail().to_address(request.email, owner.language, std::move(mail));
     return view;
   });
 }

@@ -2,6 +2,7 @@
 // so one failure does not stop the rest; failures are logged.
 #include "app/scheduler.hpp"
 
+#include "app/commerce_mails.hpp"
 #include "app/ticket_changes.hpp"
 
 #include <cstdio>
@@ -26,6 +27,7 @@ SchedulerReport Scheduler::run_due_work() {
       const Instant at = AccountLedgers::not_before_last(ledger, now);
       const auto entries = context_.ledgers().record(account, ledger, ExpireLots{at});
       if (!entries.empty()) ++report.accounts_expired;
+      mail_account_reminders(context_, account, ledger, at);
       return tickets_to_close_for_subscription_end(ledger, at);
     });
     if (!outcome) {

@@ -3,6 +3,7 @@
 // period, users removed from the next period, and the PayPal checkout of a renewal (PayPal
 // Orders v2 without a stored payment method needs the customer's approval each time).
 #include "app/commerce.hpp"
+#include "app/commerce_mails.hpp"
 #include "app/readers.hpp"
 #include "app/sessions.hpp"
 #include "tessera/domain_wire.hpp"
@@ -74,6 +75,7 @@ Result<Commerce::RenewalWork> Commerce::renew_if_due(Id account_id) {
     store_.record_renewal_order(account_id, next.start, order.id);
     store_.audit(at, std::nullopt, "renewal_order_created",
                  json{{"order", order.id}, {"period_start", next.start}, {"gross", order.gross}}.dump());
+    mail_order_pending(context_, order, view_of(order), true);
     work.order_created = true;
     return work;
   });

@@ -1,6 +1,7 @@
 // Ticket changes shared by the use cases (see ticket_changes.hpp).
 #include "app/ticket_changes.hpp"
 
+#include "app/ticket_mails.hpp"
 #include "tessera/ticket.hpp"
 
 namespace tessera::server {
@@ -16,6 +17,7 @@ void change_status(Context& context, TicketRecord& ticket, TicketStatus to, std:
   context.store().add_ticket_event(event);
   ticket.status = to;
   ticket.updated_at = event.at;
+  mail_status_changed(context, ticket);
 }
 
 void restore_funded_tickets(Context& context, const AccountLedger& ledger, const std::vector<LedgerEntry>& new_entries) {

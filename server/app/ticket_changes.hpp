@@ -11,7 +11,7 @@
 namespace tessera::server {
 
 // Records the status change as a ticket event and sets the ticket's status and updated_at
-// (the caller stores the ticket).
+// (the caller stores the ticket); writes the mail the new status sends (ticket_mails.hpp).
 void change_status(Context& context, TicketRecord& ticket, TicketStatus to, std::optional<Id> author);
 // Tickets that left awaiting_funding because `new_entries` settled their overrun.
 void restore_funded_tickets(Context& context, const AccountLedger& ledger, const std::vector<LedgerEntry>& new_entries);

@@ -10,6 +10,7 @@
 #include "adapters/crypto.hpp"
 #include "app/readers.hpp"
 #include "app/ticket_changes.hpp"
+#include "app/ticket_mails.hpp"
 #include "tessera/attachments.hpp"
 
 namespace tessera::server {
@@ -187,6 +188,7 @@ Result<CreatedTicket> Tickets::create_ticket(const UserRecord& user, const wire:
     store_.add_ticket_event(TicketEventRecord{0, ticket.id, TicketEventKind::status_change, at, user.id, "", 0, std::nullopt,
                                               TicketStatus::new_});
     remember_request(user, idempotency_key, request_hash, ticket.id);
+    mail_ticket_opened(context_, ticket);
     return CreatedTicket{detail_of(ticket, viewer), false};
   }));
 }
@@ -225,6 +227,7 @@ Result<CreatedTicket> Tickets::add_message(const UserRecord& user, Id ticket_id,
     // An internal note changes nothing the customer can see or be told (SPEC §1.8): not the
     // ticket's updated_at, and its event reaches staff streams only (announce below).
     if (!draft.internal) ticket.updated_at = at;
+    if (!draft.internal && is_staff(user.role)) mail_operator_reply(context_, ticket, draft.body);
     if (user.role == Role::customer && ticket.status == TicketStatus::waiting_customer) {
       const auto next = apply_ticket_action(TicketFacts{ticket.status, ticket.minutes_worked},
                                             TicketAction::customer_replied, Role::customer);

@@ -25,6 +25,11 @@ std::unique_ptr<PayPalClient> make_paypal(Config& config) {
   return std::make_unique<PayPalClient>(config.paypal);
 }
 
+std::unique_ptr<SmtpSender> make_smtp(const Config& config) {
+  if (!config.smtp.enabled()) return nullptr;
+  return std::make_unique<SmtpSender>(config.smtp);
+}
+
 GuardLimits guard_limits(const Config& config) {
   GuardLimits limits;
   limits.max_connections = config.max_connections;
@@ -60,9 +65,15 @@ HttpServer::HttpServer(Config config)
       settings_(store_, context_, config_),
       onboarding_(store_, context_),
       scheduler_(store_, context_, commerce_),
+      smtp_(make_smtp(config_)),
+      mail_worker_(context_, smtp_.get()),
+      password_resets_(context_),
+      outbox_(context_, mail_worker_),
       auth_limiter_(config_.auth_attempts_per_minute),
       http_(guard_limits(config_), config_.trusted_proxies),
       routes_{http_, context_, accounts_, tickets_, commerce_, transparency_, members_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
+  // A transaction that wrote mail wakes the worker once it has committed.
+  store_.set_mail_listener([this] { mail_worker_.wake(); });
   // A connection holds a thread of its own while it lives (GuardedServer: at most
   // config.max_connections, started on demand), and so does each event stream.
   // Attachments are the only large bodies; every other request is held to max_body_bytes
@@ -153,6 +164,7 @@ int HttpServer::bind(const std::string& host, int port) {
 bool HttpServer::listen() { return http_.listen_after_bind(); }
 void HttpServer::stop() {
   scheduler_.stop();
+  mail_worker_.stop();
   context_.events().close_all();  // streams end, their threads return
   http_.stop();
 }
@@ -173,6 +185,7 @@ void HttpServer::install_routes() {
   install_ledger_routes(routes_);
   install_settings_routes(routes_, settings_);
   install_onboarding_routes(routes_, onboarding_);
+  install_mail_routes(routes_, password_resets_, outbox_);
 }
 
 }  // namespace tessera::server

@@ -11,7 +11,10 @@
 #include "adapters/config.hpp"
 #include "http/guard.hpp"
 #include "http/util.hpp"
+#include "app/mail_worker.hpp"
 #include "app/members.hpp"
+#include "app/outbox.hpp"
+#include "app/password_resets.hpp"
 #include "http/rate_limiter.hpp"
 #include "app/onboarding.hpp"
 #include "app/accounts.hpp"
@@ -39,6 +42,8 @@ class HttpServer {
   Commerce& commerce() { return commerce_; }
   Settings& settings() { return settings_; }
   Scheduler& scheduler() { return scheduler_; }
+  MailWorker& mail_worker() { return mail_worker_; }
+  PasswordResets& password_resets() { return password_resets_; }
   SqliteStore& store() { return store_; }
   const Config& config() const { return config_; }
 
@@ -57,6 +62,10 @@ class HttpServer {
   Settings settings_;
   OnboardingService onboarding_;
   Scheduler scheduler_;
+  std::unique_ptr<SmtpSender> smtp_;  // null when mail is off (no smtp_host)
+  MailWorker mail_worker_;
+  PasswordResets password_resets_;
+  Outbox outbox_;
   RateLimiter auth_limiter_;
   GuardedServer http_;
   RouteContext routes_;  // the route handlers refer to it: it lives as long as the server

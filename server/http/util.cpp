@@ -30,6 +30,8 @@ int http_status_for(const std::string& code) {
       {"attachment_too_large", 413}, {"unsupported_attachment_type", 415}, {"too_many_attachments", 409},
       {"length_required", 411},      {"seats_in_use", 409},
       {"account_disabled", 403},     {"cannot_disable_yourself", 409},
+      {"reset_link_unknown", 404},   {"reset_link_used", 410},      {"reset_link_expired", 410},
+      {"mail_not_failed", 409},
       {"subscription_suspended", 402}, {"renewal_pending", 409},    {"renewal_order_not_cancellable", 409},
       {"paypal_checkout_not_needed", 409}, {"too_many_users_removed", 409}, {"subscription_not_usable", 409},
       {"paypal_timeout", 504},       {"webhook_unverified", 400},   {"too_many_streams", 503},       {"too_many_user_streams", 429},

@@ -87,6 +87,9 @@ void install_subscription_routes(RouteContext& routes);
 void install_ledger_routes(RouteContext& routes);  // routes_ledger.cpp
 void install_settings_routes(RouteContext& routes, Settings& settings);
 void install_onboarding_routes(RouteContext& routes, OnboardingService& onboarding);
+class PasswordResets;
+class Outbox;
+void install_mail_routes(RouteContext& routes, PasswordResets& resets, Outbox& outbox);  // routes_mail.cpp
 
 // Form errors of the settings and onboarding endpoints: an error naming a field that would
 // answer 400 answers 422 (the field and its translated text); other statuses are kept.

@@ -5,6 +5,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <utility>
+
 #include "store/migrations.hpp"
 #include "store/sqlite_rows.hpp"
 
@@ -74,12 +76,15 @@ void SqliteStore::transaction(const std::function<void()>& work) {
     t_store_in_transaction = outer;
     count_board_change();
     ledger_transaction_ended(true);
+    // The mails written by this transaction are in the database now: the worker may send them.
+    if (std::exchange(mail_added_in_transaction_, false) && mail_listener_) mail_listener_();
   } catch (...) {
     --transaction_depth_;
     t_store_in_transaction = outer;
     db_.exec("ROLLBACK");
     count_board_change();
     ledger_transaction_ended(false);
+    mail_added_in_transaction_ = false;  // rolled back with the change: never sent
     throw;
   }
 }

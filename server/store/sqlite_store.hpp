@@ -118,6 +118,21 @@ class SqliteStore final : public Store {
   std::vector<Id> accounts_with_ledger_entry(const std::string& kind) override;
   std::uint64_t board_version() override { return board_version_.load(); }
 
+  bool add_mail(const MailRecord& mail) override;
+  std::vector<MailRecord> due_mails(Instant now, std::size_t limit) override;
+  void update_mail(const MailRecord& mail) override;
+  void erase_mail_message(Id mail_id) override;
+  std::optional<MailRecord> mail(Id id) override;
+  std::vector<MailRecord> mails(const std::string& state, std::size_t limit) override;
+  std::map<std::string, std::int64_t> mail_counts() override;
+  void set_mail_listener(std::function<void()> listener) override;
+  void add_password_reset(const PasswordResetRecord& reset) override;
+  std::optional<PasswordResetRecord> password_reset(const std::string& token_hash) override;
+  void use_password_resets(Id user_id, Instant at) override;
+  std::int64_t password_resets_since(Id user_id, Instant since) override;
+  MailPreferences mail_preferences(Id user_id) override;
+  void set_mail_preferences(Id user_id, const MailPreferences& preferences) override;
+
   std::map<Id, std::string> user_names(const std::vector<Id>& user_ids) override;
 
  private:
@@ -178,6 +193,8 @@ class SqliteStore final : public Store {
   void tickets_changed();
 
   std::atomic<std::uint64_t> board_version_{0};
+  bool mail_added_in_transaction_ = false;  // guarded by mutex_
+  std::function<void()> mail_listener_;     // set once, before serving
   bool board_changed_in_transaction_ = false;  // guarded by mutex_
   std::atomic<std::uint64_t> tickets_version_{0};
   bool tickets_changed_in_transaction_ = false;  // guarded by mutex_

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "tessera/ledger.hpp"
+#include "tessera/mail.hpp"
 #include "tessera/members.hpp"
 #include "tessera/onboarding.hpp"
 #include "tessera/orders.hpp"
@@ -180,6 +181,33 @@ struct OnboardingRecord {
   Instant updated_at = 0;
 };
 
+// A mail of the outbox (SPEC §1.13): written in the transaction of the change that causes it.
+struct MailRecord {
+  Id id = 0;
+  std::string kind;  // to_string(MailKind)
+  std::string recipient;
+  std::optional<Id> user_id;
+  Language language = Language::en;
+  std::string subject;
+  std::string message_id;  // "<…>", the same on every attempt
+  std::string message;     // the whole RFC 5322 message; empty in lists
+  std::string dedupe_key;  // empty: none
+  std::string state = "pending";  // pending | sent | failed
+  int attempts = 0;
+  Instant next_attempt_at = 0;
+  std::string last_error;
+  Instant created_at = 0;
+  std::optional<Instant> sent_at;
+};
+
+struct PasswordResetRecord {
+  std::string token_hash;
+  Id user_id = 0;
+  Instant created_at = 0;
+  Instant expires_at = 0;
+  std::optional<Instant> used_at;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -296,6 +324,26 @@ class Store {
   // as closed, an evaluation saved, a setting put. An answer computed from data read after
   // reading the counter stays current as long as the counter keeps that value.
   virtual std::uint64_t board_version() = 0;
+
+  // [SECTION] Mail: the outbox, password-reset links, each user's choice of mails
+  // False (nothing written) when a mail with the same non-empty dedupe_key exists. Once the
+  // transaction commits, the mail listener is called (the worker wakes up).
+  virtual bool add_mail(const MailRecord& mail) = 0;
+  virtual std::vector<MailRecord> due_mails(Instant now, std::size_t limit) = 0;  // with messages
+  virtual void update_mail(const MailRecord& mail) = 0;  // state, attempts, next_attempt_at, last_error, sent_at
+  virtual void erase_mail_message(Id mail_id) = 0;
+  virtual std::optional<MailRecord> mail(Id id) = 0;  // without its message
+  // Newest first, without messages; state empty: every state.
+  virtual std::vector<MailRecord> mails(const std::string& state, std::size_t limit) = 0;
+  virtual std::map<std::string, std::int64_t> mail_counts() = 0;  // by state
+  virtual void set_mail_listener(std::function<void()> listener) = 0;
+  virtual void add_password_reset(const PasswordResetRecord& reset) = 0;
+  virtual std::optional<PasswordResetRecord> password_reset(const std::string& token_hash) = 0;
+  // Marks every unused link of the user used at `at` (the one used, and any older one).
+  virtual void use_password_resets(Id user_id, Instant at) = 0;
+  virtual std::int64_t password_resets_since(Id user_id, Instant since) = 0;
+  virtual MailPreferences mail_preferences(Id user_id) = 0;
+  virtual void set_mail_preferences(Id user_id, const MailPreferences& preferences) = 0;
 
   // [SECTION] Reads in bulk, for long answers (the operator queue names every customer)
   virtual std::map<Id, std::string> user_names(const std::vector<Id>& user_ids) = 0;

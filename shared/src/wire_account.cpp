@@ -129,4 +129,39 @@ void from_json(const json& in, InvitationPreview& v) {
   v.expires_at = in.value<Instant>("expires_at", 0);
 }
 
+// [SECTION] Mail
+Result<PasswordResetRequest> parse_password_reset_request(const json& body) {
+  if (auto error = require_object(body)) return *error;
+  PasswordResetRequest request;
+  std::string email;
+  if (auto error = read_text(body, "email", 254, email)) return *error;
+  request.email = normalize_email(email);
+  if (!is_valid_email(request.email)) return field_error("invalid_email", "email");
+  return request;
+}
+
+Result<PasswordResetConfirm> parse_password_reset_confirm(const json& body) {
+  if (auto error = require_object(body)) return *error;
+  PasswordResetConfirm request;
+  if (auto error = read_new_password(body, "password", Limits::password_min, Limits::password_max, request.password))
+    return *error;
+  return request;
+}
+
+Result<MailPreferences> parse_mail_preferences(const json& body) {
+  if (auto error = require_object(body)) return *error;
+  MailPreferences preferences;
+  for (const char* field : {"tickets", "commerce"}) {
+    const auto found = body.find(field);
+    if (found == body.end() || found->is_null()) return field_error("required", field);
+  }
+  if (auto error = read_flag(body, "tickets", preferences.tickets)) return *error;
+  if (auto error = read_flag(body, "commerce", preferences.commerce)) return *error;
+  return preferences;
+}
+
+json mail_preferences_json(const MailPreferences& preferences) {
+  return json{{"tickets", preferences.tickets}, {"commerce", preferences.commerce}};
+}
+
 }  // namespace tessera::wire

@@ -49,13 +49,14 @@ CommandResult run_tessera(const std::vector<std::string>& args, const std::strin
   return result;
 }
 
-ServerProcess::ServerProcess(const std::string& db_path) {
+ServerProcess::ServerProcess(const std::string& db_path, const std::vector<std::string>& environment) {
   int from_child[2];
   if (pipe(from_child) != 0) throw std::runtime_error("pipe failed");
   pid_ = fork();
   if (pid_ == 0) {
     dup2(from_child[1], 1);
     close(from_child[0]);
+    for (const std::string& setting : environment) putenv(const_cast<char*>(setting.c_str()));
     std::vector<std::string> args{TESSERA_BINARY, "--db", db_path, "serve", "--port", "0"};
     auto argv = argv_of(args);
     execv(TESSERA_BINARY, argv.data());

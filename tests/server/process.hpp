@@ -17,8 +17,9 @@ CommandResult run_tessera(const std::vector<std::string>& args, const std::strin
 
 class ServerProcess {
  public:
-  // Starts `tessera serve --db DB --port 0` and waits until it says which port it serves.
-  explicit ServerProcess(const std::string& db_path);
+  // Starts `tessera serve --db DB --port 0` and waits until it says which port it serves;
+  // `environment`: NAME=value settings added to the child's (TESSERA_SMTP_HOST=…).
+  explicit ServerProcess(const std::string& db_path, const std::vector<std::string>& environment = {});
   ~ServerProcess();
   int port() const { return port_; }
   void kill_hard();  // SIGKILL, then reap

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tessera/mail.hpp"
 #include "tessera/members.hpp"
 #include "tessera/result.hpp"
 #include "tessera/ticket.hpp"
@@ -67,6 +68,19 @@ Result<InvitationRequest> parse_invitation_request(const nlohmann::json& body);
 Result<MemberScope> parse_member_scope(const nlohmann::json& body);  // {"subscription":bool,"pool":bool}
 Result<AcceptInvitationRequest> parse_accept_invitation(const nlohmann::json& body);
 Result<PasswordChangeRequest> parse_password_change(const nlohmann::json& body);
+
+// [SECTION] Mail (SPEC §1.13)
+struct PasswordResetRequest {  // "forgot password": {email}
+  std::string email;  // normalized
+};
+struct PasswordResetConfirm {  // the new password, with the link's token in the address
+  std::string password;
+};
+Result<PasswordResetRequest> parse_password_reset_request(const nlohmann::json& body);
+Result<PasswordResetConfirm> parse_password_reset_confirm(const nlohmann::json& body);
+// {"tickets": bool, "commerce": bool}, both required.
+Result<MailPreferences> parse_mail_preferences(const nlohmann::json& body);
+nlohmann::json mail_preferences_json(const MailPreferences& preferences);
 
 }  // namespace tessera::wire
 

@@ -29,6 +29,15 @@ void owner_places(App& app) {
   if (step && step->available)
     if (button(app, "account.open_onboarding", "account.open_onboarding")) app.navigate("/account/onboarding");
 }
+// A checkbox whose long label wraps beside it (a phone's width would cut ImGui's own label).
+void wrapped_checkbox(App& app, std::string_view id, std::string_view key, bool& value) {
+  ImGui::Checkbox(label("", id).c_str(), &value);
+  record_item(app, id);
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextWrapped("%s", std::string(app.text(key)).c_str());
+}
+
 // Which mails the customer receives: the non-security ones can be turned off (SPEC §1.13).
 void mail_preferences(App& app) {
   heading(app, "mail_prefs.heading");
@@ -44,9 +53,9 @@ void mail_preferences(App& app) {
     return;
   }
   const MailPreferences before = state.form;
-  checkbox(app, "mail_prefs.tickets", "mail_prefs.tickets", state.form.tickets);
+  wrapped_checkbox(app, "mail_prefs.tickets", "mail_prefs.tickets", state.form.tickets);
   help_text(std::string(app.text("mail_prefs.tickets_help")));
-  checkbox(app, "mail_prefs.commerce", "mail_prefs.commerce", state.form.commerce);
+  wrapped_checkbox(app, "mail_prefs.commerce", "mail_prefs.commerce", state.form.commerce);
   help_text(std::string(app.text("mail_prefs.commerce_help")));
   if (!(state.form == before)) state.saved = false;  // a change since the last save
   recorded_text(app, "mail_prefs.security", std::string(app.text("mail_prefs.security")), true);

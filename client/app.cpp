@@ -51,6 +51,7 @@ void App::install_areas() {
   admin::install(*this);
   people::install(*this);
   money::install(*this);
+  mail::install(*this);
 }
 
 // [SECTION] Start-up
@@ -373,6 +374,8 @@ std::string App::error_text(const Error& failure) const {
   // Fill the limits the text shows if the server did not send them.
   if (failure.code == "password_too_short" && !params.contains("min"))
     params["min"] = std::to_string(wire::Limits::password_min);
+  if (failure.code == "password_too_long" && !params.contains("max"))
+    params["max"] = std::to_string(wire::Limits::password_max);
   if (failure.code == "too_long" && !params.contains("max")) params["max"] = "?";
   return format_text(text("error." + failure.code), params);
 }

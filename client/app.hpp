@@ -17,6 +17,7 @@
 
 #include "areas/account.hpp"
 #include "areas/admin.hpp"
+#include "areas/mail.hpp"
 #include "areas/people.hpp"
 #include "areas/money.hpp"
 #include "areas/public_site.hpp"
@@ -160,6 +161,7 @@ class App {
   AdminArea admin;
   PeopleArea people;
   MoneyArea money;
+  MailArea mail;  // password reset, mail preferences, the admin's outbox
 
   // [SECTION] Test hook
   FrameRecord& record() { return record_; }

@@ -24,6 +24,7 @@ void enter_onboarding(App& app, const RouteParams&) { people::load_onboarding(ap
 void enter_account(App& app, const RouteParams&) {
   app.people.password_changed = false;
   if (app.session.me && app.session.me->user.account_owner) people::load_onboarding(app);
+  if (app.session.me && app.session.me->user.role == Role::customer) mail::load_preferences(app);
 }
 void enter_invitation(App& app, const RouteParams& params) { people::load_invitation(app, params.text("token")); }
 

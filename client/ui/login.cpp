@@ -1,5 +1,6 @@
 // Log-in: email and password, for customers and staff alike; the role decides where it lands
-// (or the page asked for before signing in). Enter in either field logs in.
+// (or the page asked for before signing in). Enter in either field logs in. "Forgot your
+// password?" leads to the reset link's request, with the email typed here.
 #include "ui/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -14,6 +15,8 @@ void draw_login(App& app) {
                        ImGuiInputTextFlags_Password);
   submit |= submit_button(app, "login.submit", "login.submit", "account.login");
   if (submit && !app.busy("account.login")) account::submit_login(app);
+  ImGui::Spacing();
+  link_button(app, "login.forgot", "login.forgot", "/forgot-password");
   ImGui::Spacing();
   if (secondary_button(app, "login.signup", "home.try_free")) app.navigate("/signup");
 }

@@ -11,7 +11,7 @@ namespace tessera::client::ui {
 
 namespace {
 using Drawer = void (*)(App& app);
-constexpr std::array<std::pair<std::string_view, Drawer>, 33> kDrawers{{
+constexpr std::array<std::pair<std::string_view, Drawer>, 37> kDrawers{{
     {"signup", draw_signup},
     {"login", draw_login},
     {"admin_settings", draw_admin_settings},
@@ -24,6 +24,10 @@ constexpr std::array<std::pair<std::string_view, Drawer>, 33> kDrawers{{
     {"admin_conference", draw_admin_conference},
     {"admin_contact", draw_admin_contact},
     {"admin_audit", draw_admin_audit},
+    {"admin_mail", draw_admin_mail},
+    {"forgot_password", draw_forgot_password},
+    {"password_reset", draw_password_reset},
+    {"password_reset_link", draw_password_reset},
     {"support_time", draw_support_time},
     {"ticket_cost", draw_ticket_cost},
     {"buy", draw_buy},

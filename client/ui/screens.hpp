@@ -40,12 +40,17 @@ void draw_admin_contact(App& app);      // admin_contact.cpp: the contact form's
 void draw_admin_audit(App& app);        // admin_audit.cpp: the audit log, filtered by actor, action, dates
 void draw_admin_conference(App& app);   // admin_conference.cpp: availability slots, the steps, done with notes
 void draw_admin_numbers(App& app);      // admin_numbers.cpp: open tickets, response times, revenue, as charts
+void draw_admin_mail(App& app);         // admin_mail.cpp: the outbox, filtered by state; a failed mail sent again
 
 // [SECTION] People area
 void draw_account(App& app);     // account_settings.cpp: password, log out everywhere, the account's places
 void draw_people(App& app);      // people.cpp: authorized users and invitations (the owner)
 void draw_invitation(App& app);  // invitation.cpp: a guest joins from the one-time link
 void draw_onboarding(App& app);  // onboarding.cpp: the startup conference step
+
+// [SECTION] Mail area
+void draw_forgot_password(App& app);  // forgot_password.cpp: the email, then "if an account uses it, a link was sent"
+void draw_password_reset(App& app);   // password_reset.cpp: the mail's link checked, the new password twice
 
 // [SECTION] Money area (support time, buying, invoices, subscription)
 void draw_support_time(App& app);   // support_time.cpp: balances, lots, history

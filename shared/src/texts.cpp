@@ -19,7 +19,7 @@ const std::vector<TextEntry>& index() {
     for (auto table : {texts::ui_texts(), texts::error_texts(), texts::domain_error_texts(), texts::faq_texts(),
                         texts::commerce_texts(), texts::invoice_texts(), texts::client_texts(),
                         texts::site_texts(), texts::client_desk_texts(), texts::client_admin_texts(), texts::client_people_texts(), texts::client_money_texts(),
-                        texts::mail_texts()})
+                        texts::mail_texts(), texts::client_mail_texts()})
       all.insert(all.end(), table.begin(), table.end());
     std::sort(all.begin(), all.end(), [](const TextEntry& a, const TextEntry& b) { return a.key < b.key; });
     return all;

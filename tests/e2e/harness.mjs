@@ -3,7 +3,8 @@
 // headless Chromium: a Driver per page (widgets found through the client's test hook
 // window.tesseraTest), checks, screenshots named after the scenario, and a small API client
 // that calls the server as a given user. run.mjs runs the scenarios with it. The server's
-// PayPal is the run's fake PayPal server (fake_paypal.mjs: `fakePayPal`).
+// PayPal is the run's fake PayPal server (fake_paypal.mjs: `fakePayPal`), its SMTP server the
+// run's fake one (fake_smtp.mjs: `fakeSmtp`, which keeps every mail sent).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -12,6 +13,7 @@ import path from 'node:path';
 
 import { CLIENT_ID as PAYPAL_CLIENT_ID, CLIENT_SECRET as PAYPAL_CLIENT_SECRET, WEBHOOK_ID as PAYPAL_WEBHOOK_ID,
          fakePayPal } from './fake_paypal.mjs';
+import { fakeSmtp } from './fake_smtp.mjs';
 
 export const WAIT_MS = 15_000;
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
@@ -53,6 +55,7 @@ export class TesseraServer {
     // PayPal: the run's fake PayPal server (fake_paypal.mjs); its approval links come back to
     // this server's address (the public URL), as PayPal's would.
     const paypal = await fakePayPal.start();
+    const smtpPort = await fakeSmtp.start();  // plain SMTP on loopback: the mails reach fakeSmtp.messages
     this.process = spawn(this.binary, ['serve', '--db', db, '--host', '127.0.0.1', '--port', String(port),
                                        '--web-root', this.webRoot], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,7 +64,8 @@ export class TesseraServer {
       // the later scenarios on a fast machine.
       env: { ...process.env, TESSERA_AUTH_ATTEMPTS_PER_MINUTE: '1000', TESSERA_PUBLIC_URL: this.base,
              TESSERA_PAYPAL_BASE_URL: paypal, TESSERA_PAYPAL_CLIENT_ID: PAYPAL_CLIENT_ID,
-             TESSERA_PAYPAL_CLIENT_SECRET: PAYPAL_CLIENT_SECRET, TESSERA_PAYPAL_WEBHOOK_ID: PAYPAL_WEBHOOK_ID },
+             TESSERA_PAYPAL_CLIENT_SECRET: PAYPAL_CLIENT_SECRET, TESSERA_PAYPAL_WEBHOOK_ID: PAYPAL_WEBHOOK_ID,
+             TESSERA_SMTP_HOST: '127.0.0.1', TESSERA_SMTP_PORT: String(smtpPort), TESSERA_SMTP_SECURITY: 'none' },
     });
     this.process.stdout.on('data', (d) => { this.output += d; });
     this.process.stderr.on('data', (d) => { this.output += d; });
@@ -92,6 +96,7 @@ export class TesseraServer {
       }
     }
     await fakePayPal.stop();
+    await fakeSmtp.stop();
     if (this.temp) fs.rmSync(this.temp, { recursive: true, force: true });
   }
 }

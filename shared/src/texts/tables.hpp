@@ -19,4 +19,5 @@ std::span<const TextEntry> client_admin_texts();  // the browser client's admin 
 std::span<const TextEntry> client_people_texts();  // the client's people, onboarding and ticket screens
 std::span<const TextEntry> client_money_texts();  // the client's money screens
 std::span<const TextEntry> mail_texts();          // every mail (SPEC §1.13): subjects, bodies, facts
+std::span<const TextEntry> client_mail_texts();   // the client's mail screens: password reset, preferences, outbox
 }  // namespace tessera::texts

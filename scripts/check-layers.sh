@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Counts the #include lines that run up a layer (docs/architecture.md, "Layers"), in server/
 # and client/, prints each one and the totals, and fails when there is any.
-#   server: adapters/ store/ (1) < app/ base: context unit_of_work readers sessions ticket_changes (2)
+#   server: adapters/ store/ (1) < app/ base: context unit_of_work readers sessions ticket_changes,
+#           and the mail every use case may write: mailer ticket_mails commerce_mails mail_worker (2)
 #           < app/ use cases (3; a use case includes no other one) < app/scheduler (4) < http/ (5) < main.cpp (6)
 #   client: core/ net/ ports/ (1) < areas/*.hpp, the areas' state (2) < app and areas/*.cpp, the
 #           actions (3) < ui/, the screens (4) < platform/ (5)
@@ -15,7 +16,8 @@ def server_rank(path):
     if p.startswith(("adapters/", "store/")): return 1, None
     if p.startswith("app/"):
         stem = os.path.splitext(os.path.basename(p))[0]
-        if stem in ("context", "unit_of_work", "readers", "sessions", "ticket_changes"): return 2, None
+        if stem in ("context", "unit_of_work", "readers", "sessions", "ticket_changes", "mailer", "ticket_mails",
+                    "commerce_mails", "mail_worker"): return 2, None
         if stem == "scheduler": return 4, None
         return 3, {"subscriptions": "commerce"}.get(stem, stem)  # subscriptions.cpp is part of Commerce
     if p.startswith("http/"): return 5, None

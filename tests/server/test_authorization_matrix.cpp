@@ -319,6 +319,12 @@ struct MatrixFixture {
     if (kind == "email") return {{"id", unique("matrix") + "@example.com"}};
     if (kind == "password") return {{"id", kPassword}};
     if (kind == "part") return {{"id", "trial"}};
+    // A reset link nobody asked for (64 hex digits): the route's answer to anyone, 404.
+    if (kind == "unknown_reset_token") {
+      std::string token = std::to_string(++counter);
+      return {{"id", std::string(64 - token.size(), 'a') + token}};
+    }
+    if (kind == "missing_mail") return {{"id", 999999999}};  // no mail of the outbox has this id
     if (kind == "catalog") return {{"id", require(admin_api.get("/api/v1/admin/catalog"), 200, "catalog").body}};
     throw std::runtime_error("no factory for {" + kind + "}");
   }

@@ -5,6 +5,7 @@
 // tickets, invitations and buying in the recipient's language, and each customer's opt-outs.
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <regex>
 #include <thread>
@@ -389,6 +390,30 @@ BOOST_AUTO_TEST_CASE(kill_9_between_sending_and_marking_sent_sends_one_duplicate
   BOOST_TEST(first_copy->headers.at("message-id") == second_copy->headers.at("message-id"));
   BOOST_TEST(mails[0].data == mails[1].data);
   std::filesystem::remove_all(folder);
+}
+
+// The worker's pace (a figure, not a timed assertion): 300 mails written in one change, sent
+// one SMTP conversation each to the fake on loopback, each then marked sent.
+BOOST_FIXTURE_TEST_CASE(the_worker_sends_every_pending_mail_and_reports_its_pace, MailFixture) {
+  constexpr int kMails = 300;
+  server::Context& context = server.server().context();
+  const auto written = server::atomically<bool>(context.store(), [&]() -> Result<bool> {
+    for (int i = 0; i < kMails; ++i) {
+      server::OutgoingMailRequest mail;
+      mail.kind = MailKind::invitation;
+      mail.facts.link = "http://127.0.0.1/#invitation=" + std::to_string(i);
+      context.mail().to_address("pace" + std::to_string(i) + "@example.com", Language::fr, mail);
+    }
+    return true;
+  });
+  BOOST_TEST_REQUIRE(written.ok());
+  const auto started = std::chrono::steady_clock::now();
+  BOOST_TEST(send().sent == kMails);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  BOOST_TEST(smtp.mails().size() == static_cast<std::size_t>(kMails));
+  BOOST_TEST(server.server().store().mail_counts()["sent"] == kMails);
+  BOOST_TEST_MESSAGE("mail worker: " << kMails << " mails in " << seconds << " s = " << (kMails * 60.0 / seconds)
+                                     << " mails/minute to the fake SMTP server");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -29,6 +29,7 @@ Result<bool> load_config_file(const std::string& path, Config& config) {
   config.auth_attempts_per_minute = table["auth_attempts_per_minute"].value_or(config.auth_attempts_per_minute);
   config.max_connections = table["max_connections"].value_or(config.max_connections);
   config.max_connections_per_address = table["max_connections_per_address"].value_or(config.max_connections_per_address);
+  config.max_streams = table["max_streams"].value_or(config.max_streams);
   config.header_deadline_seconds = table["header_deadline_seconds"].value_or(config.header_deadline_seconds);
   config.body_deadline_seconds = table["body_deadline_seconds"].value_or(config.body_deadline_seconds);
   config.trial.minutes = table["trial_minutes"].value_or(config.trial.minutes);
@@ -65,10 +66,15 @@ void load_config_env(Config& config) {
     const int attempts = std::atoi(value);
     if (attempts > 0) config.auth_attempts_per_minute = attempts;  // 0 or junk: the default stays
   }
-  if (const char* value = std::getenv("TESSERA_MAX_CONNECTIONS_PER_ADDRESS")) {
-    const int connections = std::atoi(value);
-    if (connections > 0) config.max_connections_per_address = static_cast<std::size_t>(connections);
-  }
+  // 0 or junk: the default stays.
+  const auto positive = [](const char* value, std::size_t& setting) {
+    const long number = std::atol(value);
+    if (number > 0) setting = static_cast<std::size_t>(number);
+  };
+  if (const char* value = std::getenv("TESSERA_MAX_CONNECTIONS")) positive(value, config.max_connections);
+  if (const char* value = std::getenv("TESSERA_MAX_CONNECTIONS_PER_ADDRESS"))
+    positive(value, config.max_connections_per_address);
+  if (const char* value = std::getenv("TESSERA_MAX_STREAMS")) positive(value, config.max_streams);
   if (const char* value = std::getenv("TESSERA_TRUSTED_PROXIES")) {
     config.trusted_proxies.clear();
     std::stringstream list(value);

@@ -27,6 +27,10 @@ struct Config {
   // within header_deadline_seconds of its first byte, its body within body_deadline_seconds.
   std::size_t max_connections = 1000;
   std::size_t max_connections_per_address = 128;
+  // Live event streams (GET /api/v1/events, docs/operations.md "Live streams"): at most
+  // max_streams open at once, beside max_connections (a stream does not count against it, so
+  // ordinary requests are still admitted while every stream is held); 4 per user, always.
+  std::size_t max_streams = 1000;
   int header_deadline_seconds = 10;
   int body_deadline_seconds = 60;
   int auth_attempts_per_minute = 10;  // log-in and sign-up, per client address
@@ -54,7 +58,8 @@ Instant system_now();
 // Apply `key = value` settings from a TOML-like file (flat keys; strings in quotes).
 Result<bool> load_config_file(const std::string& path, Config& config);
 // Apply TESSERA_DB, TESSERA_HOST, TESSERA_PORT, TESSERA_WEB_ROOT, TESSERA_COOKIE_SECURE,
-// TESSERA_PUBLIC_URL, TESSERA_AUTH_ATTEMPTS_PER_MINUTE, TESSERA_MAX_CONNECTIONS_PER_ADDRESS, TESSERA_TRUSTED_PROXIES (comma-separated), TESSERA_PAYPAL_*,
+// TESSERA_PUBLIC_URL, TESSERA_AUTH_ATTEMPTS_PER_MINUTE, TESSERA_MAX_CONNECTIONS,
+// TESSERA_MAX_CONNECTIONS_PER_ADDRESS, TESSERA_MAX_STREAMS, TESSERA_TRUSTED_PROXIES (comma-separated), TESSERA_PAYPAL_*,
 // TESSERA_SMTP_HOST, TESSERA_SMTP_PORT, TESSERA_SMTP_SECURITY, TESSERA_SMTP_USERNAME, TESSERA_SMTP_PASSWORD, TESSERA_MAIL_FROM.
 void load_config_env(Config& config);
 

@@ -46,6 +46,7 @@ std::shared_ptr<Subscription> EventHub::subscribe(const Viewer& viewer, std::str
   };
   const auto own = std::count_if(subscriptions_.begin(), subscriptions_.end(),
                                  [&](const auto& open) { return open->viewer().user_id == viewer.user_id; });
+  if (closed_) return refuse("too_many_streams");
   if (static_cast<std::size_t>(own) >= max_streams_per_user_) return refuse("too_many_user_streams");
   if (subscriptions_.size() >= max_streams_) return refuse("too_many_streams");
   subscriptions_.push_back(std::make_shared<Subscription>(viewer));
@@ -89,6 +90,7 @@ std::size_t EventHub::stream_count() {
 
 void EventHub::close_all() {
   std::lock_guard lock(mutex_);
+  closed_ = true;
   for (const auto& subscription : subscriptions_) subscription->close();
 }
 

@@ -54,19 +54,23 @@ class EventHub {
   EventHub(std::size_t max_streams, std::size_t max_streams_per_user)
       : max_streams_(max_streams), max_streams_per_user_(max_streams_per_user) {}
   // Null when too many streams are open: in all (`error` too_many_streams), or for this user
-  // (too_many_user_streams), so one user cannot take every stream.
+  // (too_many_user_streams), so one user cannot take every stream; and once close_all has
+  // run (too_many_streams: the server is stopping).
   std::shared_ptr<Subscription> subscribe(const Viewer& viewer, std::string* error = nullptr);
   void unsubscribe(const std::shared_ptr<Subscription>& subscription);
   void publish(const TicketChange& change);
   void publish(const AccountChange& change);
+  // Ends every stream (each waiting thread returns) and refuses new ones: the server stops.
   void close_all();
   std::size_t stream_count();
+  std::size_t max_streams() const { return max_streams_; }
 
  private:
   std::size_t max_streams_;
   std::size_t max_streams_per_user_;
   std::mutex mutex_;
   std::vector<std::shared_ptr<Subscription>> subscriptions_;
+  bool closed_ = false;
 };
 
 }  // namespace tessera::server

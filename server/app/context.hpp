@@ -17,8 +17,9 @@ namespace tessera::server {
 
 class Context {
  public:
-  static constexpr std::size_t kMaxStreams = 256;       // connections have their own threads
-  static constexpr std::size_t kMaxStreamsPerUser = 4;  // a user's browsers and devices (one per browser)
+  // A user's browsers and devices (one per browser): a security limit, not a setting, so one
+  // user cannot take the streams of everyone. The cap in all is config.max_streams.
+  static constexpr std::size_t kMaxStreamsPerUser = 4;
 
   Context(Store& store, const Config& config);
   Context(const Context&) = delete;
@@ -43,7 +44,7 @@ class Context {
   Store& store_;
   const Config& config_;
   AccountLedgers ledgers_;
-  EventHub events_{kMaxStreams, kMaxStreamsPerUser};
+  EventHub events_{config_.max_streams, kMaxStreamsPerUser};
   Mailer mail_;
 };
 

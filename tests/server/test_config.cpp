@@ -27,6 +27,33 @@ BOOST_AUTO_TEST_CASE(auth_attempts_per_minute_comes_from_the_environment_when_it
   ::unsetenv("TESSERA_AUTH_ATTEMPTS_PER_MINUTE");
 }
 
+BOOST_AUTO_TEST_CASE(stream_and_connection_caps_come_from_the_toml_file_and_the_environment) {
+  Config config;
+  BOOST_TEST(config.max_streams == 1000u);
+  BOOST_TEST(config.max_connections == 1000u);
+  const auto path = std::filesystem::temp_directory_path() / ("tessera-caps-" + std::to_string(::getpid()) + ".toml");
+  std::ofstream(path) << "max_streams = 3000\nmax_connections = 500\n";
+  BOOST_TEST_REQUIRE(load_config_file(path.string(), config).ok());
+  std::filesystem::remove(path);
+  BOOST_TEST(config.max_streams == 3000u);
+  BOOST_TEST(config.max_connections == 500u);
+  ::setenv("TESSERA_MAX_STREAMS", "1200", 1);
+  ::setenv("TESSERA_MAX_CONNECTIONS", "700", 1);
+  load_config_env(config);
+  BOOST_TEST(config.max_streams == 1200u);
+  BOOST_TEST(config.max_connections == 700u);
+  for (const char* junk : {"0", "-3", "many"}) {
+    Config fresh;
+    ::setenv("TESSERA_MAX_STREAMS", junk, 1);
+    ::setenv("TESSERA_MAX_CONNECTIONS", junk, 1);
+    load_config_env(fresh);
+    BOOST_TEST(fresh.max_streams == 1000u, junk);
+    BOOST_TEST(fresh.max_connections == 1000u, junk);
+  }
+  ::unsetenv("TESSERA_MAX_STREAMS");
+  ::unsetenv("TESSERA_MAX_CONNECTIONS");
+}
+
 BOOST_AUTO_TEST_CASE(smtp_is_off_by_default_and_its_keys_come_from_the_toml_file) {
   Config config;
   BOOST_TEST(!config.smtp.enabled());

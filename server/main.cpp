@@ -3,6 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Backup.h>
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
@@ -34,12 +37,27 @@ std::string mail_state(const SmtpConfig& smtp) {
          mail_address_of(smtp.from);
 }
 
+// A descriptor per connection and per stream, and some for SQLite and the listener: the soft
+// limit is raised to what the caps need when the hard limit allows (systemd's default soft
+// limit is 1024; deploy/tessera.service sets LimitNOFILE), else the server says so at start.
+void raise_descriptor_limit(const Config& config) {
+  const rlim_t wanted = static_cast<rlim_t>(config.max_connections + config.max_streams + 128);
+  rlimit files{};
+  if (::getrlimit(RLIMIT_NOFILE, &files) != 0 || files.rlim_cur >= wanted) return;
+  files.rlim_cur = std::min(wanted, files.rlim_max);
+  ::setrlimit(RLIMIT_NOFILE, &files);
+  if (files.rlim_cur < wanted)
+    std::cerr << "tessera: only " << files.rlim_cur << " file descriptors (LimitNOFILE / ulimit -n) for "
+              << config.max_connections << " connections and " << config.max_streams << " streams\n";
+}
+
 int serve(Config config) {
   if (const auto mail = SmtpSender(config.smtp).check_config(); !mail) {
     std::cerr << "tessera: invalid configuration: " << mail.error().field << "\n";
     return 1;
   }
   ensure_parent_folder(config.db_path);
+  raise_descriptor_limit(config);
   HttpServer server(config);
   const int port = server.bind(config.host, config.port);  // --port 0: one the OS picks
   if (port < 0) {

@@ -90,6 +90,8 @@ namespace {
 struct ConnectionState {
   Clock::time_point deadline = Clock::time_point::max();
   const GuardLimits* limits = nullptr;
+  GuardedServer* server = nullptr;
+  bool stream = false;           // its request became an event stream (counted apart)
   bool headers_done = false;     // the request reached the pre-routing handler
   bool close_requested = false;  // refused there, its body unread
   bool timed_out = false;        // a deadline passed while reading
@@ -192,7 +194,9 @@ void refuse_connection(socket_t sock) {
 
 GuardedServer::GuardedServer(GuardLimits limits, std::vector<std::string> exempt_addresses)
     : limits_(limits), exempt_addresses_(std::move(exempt_addresses)) {
-  new_task_queue = [max = limits_.max_connections] { return new ConnectionThreads(max); };
+  // A thread for every ordinary connection and every stream: the ordinary ones are capped
+  // by admit, the streams by the event hub; this is the last bound of both together.
+  new_task_queue = [max = limits_.max_connections + limits_.max_streams] { return new ConnectionThreads(max); };
 }
 
 std::size_t GuardedServer::open_connections() const {
@@ -200,24 +204,42 @@ std::size_t GuardedServer::open_connections() const {
   return open_;
 }
 
-bool GuardedServer::admit(const std::string& address) {
+std::size_t GuardedServer::open_streams() const {
+  std::lock_guard lock(mutex_);
+  return streams_;
+}
+
+GuardedServer::Admission GuardedServer::admit(const std::string& address) {
   const bool exempt = std::find(exempt_addresses_.begin(), exempt_addresses_.end(), address) != exempt_addresses_.end();
   std::lock_guard lock(mutex_);
+  if (open_ >= limits_.max_connections) return Admission::server_full;
   auto& count = per_address_[address];
   if (!exempt && count >= limits_.max_connections_per_address) {
     if (count == 0) per_address_.erase(address);
-    return false;
+    return Admission::address_full;
   }
   ++count;
   ++open_;
-  return true;
+  return Admission::admitted;
 }
 
-void GuardedServer::release(const std::string& address) {
+void GuardedServer::release(const std::string& address, bool stream) {
   std::lock_guard lock(mutex_);
   const auto found = per_address_.find(address);
   if (found != per_address_.end() && --found->second == 0) per_address_.erase(found);
+  --(stream ? streams_ : open_);
+}
+
+void GuardedServer::count_as_stream() {
+  std::lock_guard lock(mutex_);
   --open_;
+  ++streams_;
+}
+
+void GuardedServer::became_stream() {
+  if (!current_connection || current_connection->stream) return;
+  current_connection->stream = true;
+  current_connection->server->count_as_stream();
 }
 
 void GuardedServer::close_after_answer(httplib::Response& res, std::size_t unread_bytes) {
@@ -241,11 +263,13 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
   httplib::detail::get_remote_ip_and_port(sock, remote_addr, remote_port);
   httplib::detail::get_local_ip_and_port(sock, local_addr, local_port);
   bool served = false;
-  if (!admit(remote_addr)) {
+  const Admission admission = admit(remote_addr);
+  if (admission == Admission::address_full) {
     refuse_connection(sock);
-  } else {
+  } else if (admission == Admission::admitted) {  // server_full: closed at once, as the thread cap would
     ConnectionState state;
     state.limits = &limits_;
+    state.server = this;
     current_connection = &state;
     DeadlineStream stream(sock, state, read_timeout_sec_, read_timeout_usec_, write_timeout_sec_, write_timeout_usec_);
     bool linger = false;
@@ -263,11 +287,13 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
             connection_closed = true;
             linger = answered;
           }
+          // A stream's end is its connection's: it never turns back into an ordinary one.
+          if (state.stream) connection_closed = true;
           return answered;
         });
     if (linger) linger_and_drop(sock, state.unread_bytes);
     current_connection = nullptr;
-    release(remote_addr);
+    release(remote_addr, state.stream);
   }
   httplib::detail::shutdown_socket(sock);
   httplib::detail::close_socket(sock);

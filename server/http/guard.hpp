@@ -23,8 +23,11 @@
 namespace tessera::server {
 
 struct GuardLimits {
-  std::size_t max_connections = 1000;            // in all; over it a new connection is closed
-  std::size_t max_connections_per_address = 128;  // per peer address (trusted proxies exempt)
+  std::size_t max_connections = 1000;            // ordinary ones in all; over it a new connection is closed
+  std::size_t max_connections_per_address = 128;  // per peer address, streams included (trusted proxies exempt)
+  // Connections turned into event streams (became_stream) are counted apart, so that held
+  // streams never take the ordinary connections' places; the event hub caps them (too_many_streams).
+  std::size_t max_streams = 1000;
   int header_deadline_seconds = 10;              // from a request's first byte to its last header
   int body_deadline_seconds = 60;                // from the last header to the body's last byte
   std::size_t max_header_bytes = 8 * 1024;       // request line excluded, all header lines
@@ -65,18 +68,24 @@ class ConnectionThreads final : public httplib::TaskQueue {
   bool shutting_down_ = false;
 };
 
-// cpp-httplib's server with the guard: the per-address cap and the deadlines are applied to
-// every connection it accepts (new_task_queue is set to ConnectionThreads).
+// cpp-httplib's server with the guard: the caps and the deadlines are applied to every
+// connection it accepts (new_task_queue is set to ConnectionThreads, with room for
+// max_connections ordinary connections and max_streams streams).
 class GuardedServer : public httplib::Server {
  public:
   GuardedServer(GuardLimits limits, std::vector<std::string> exempt_addresses);
   const GuardLimits& limits() const { return limits_; }
-  std::size_t open_connections() const;
+  std::size_t open_connections() const;  // ordinary ones, not streams
+  std::size_t open_streams() const;
 
   // Called from the pre-routing handler, on the connection's own thread: the headers are
   // read; the body (if any, `body_bytes` long) must now arrive within the body deadline,
   // and a request with no body has no read deadline left (event streams stay open).
   static void headers_read(std::size_t body_bytes);
+  // Called on the connection's own thread once its request became a long-lived event stream:
+  // the connection moves from the ordinary count to the streams' (its address still counts it),
+  // and it closes when the stream ends.
+  static void became_stream();
   // The current connection closes after this answer; its body (`unread_bytes` declared) is not
   // read as a request: up to 8 MiB of it is read and dropped first (at least 2 MiB), so that a client still
   // sending it reads the answer instead of a reset connection.
@@ -84,14 +93,17 @@ class GuardedServer : public httplib::Server {
 
  private:
   bool process_and_close_socket(socket_t sock) override;
-  bool admit(const std::string& address);
-  void release(const std::string& address);
+  enum class Admission { admitted, address_full, server_full };
+  Admission admit(const std::string& address);
+  void release(const std::string& address, bool stream);
+  void count_as_stream();
 
   GuardLimits limits_;
   std::vector<std::string> exempt_addresses_;
   mutable std::mutex mutex_;
   std::map<std::string, std::size_t> per_address_;
-  std::size_t open_ = 0;
+  std::size_t open_ = 0;     // ordinary connections
+  std::size_t streams_ = 0;  // connections that became streams
 };
 
 }  // namespace tessera::server

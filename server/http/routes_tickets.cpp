@@ -1,5 +1,6 @@
 // Routes of tickets: create (idempotent), list, detail, messages, actions, time entries,
 // and the operator queue.
+#include "http/guard.hpp"
 #include "http/util.hpp"
 #include "app/tickets.hpp"
 #include "tessera/ticket_filter.hpp"
@@ -135,6 +136,7 @@ void install_ticket_routes(RouteContext& routes) {
     std::string refusal;
     auto subscription = context.events().subscribe(context.viewer_of(user), &refusal);
     if (!subscription) return send_error(res, make_error(refusal));
+    GuardedServer::became_stream();  // counted apart from ordinary connections; closed when it ends
     res.set_header("Cache-Control", "no-store");
     res.set_header("X-Accel-Buffering", "no");
     res.set_chunked_content_provider(

@@ -34,6 +34,7 @@ GuardLimits guard_limits(const Config& config) {
   GuardLimits limits;
   limits.max_connections = config.max_connections;
   limits.max_connections_per_address = config.max_connections_per_address;
+  limits.max_streams = config.max_streams;
   limits.header_deadline_seconds = config.header_deadline_seconds;
   limits.body_deadline_seconds = config.body_deadline_seconds;
   return limits;
@@ -75,7 +76,8 @@ HttpServer::HttpServer(Config config)
   // A transaction that wrote mail wakes the worker once it has committed.
   store_.set_mail_listener([this] { mail_worker_.wake(); });
   // A connection holds a thread of its own while it lives (GuardedServer: at most
-  // config.max_connections, started on demand), and so does each event stream.
+  // config.max_connections, started on demand), and so does each event stream, counted apart
+  // (at most config.max_streams, docs/operations.md "Live streams").
   // Attachments are the only large bodies; every other request is held to max_body_bytes
   // before its body is read (the pre-routing handler below).
   http_.set_payload_max_length(static_cast<std::size_t>(kMaxAttachmentBytes) + 1);

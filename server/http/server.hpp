@@ -45,6 +45,7 @@ class HttpServer {
   MailWorker& mail_worker() { return mail_worker_; }
   PasswordResets& password_resets() { return password_resets_; }
   SqliteStore& store() { return store_; }
+  const GuardedServer& guard() const { return http_; }  // its connection and stream counts
   const Config& config() const { return config_; }
 
  private:

@@ -88,3 +88,51 @@ scenario board /api/v1/board
 scenario create_ticket /api/v1/tickets create_ticket.lua
 
 build/release/bench/check_acknowledged "$out/run.db" "$out"/acked.* || true
+
+# -----------------------------------------------------------------------------------------
+# Live streams (issue 13 item 4): 1,000 event streams held (GET /api/v1/events, 4 per seeded
+# customer from 250 customers, from loopback addresses 127.0.6.1-10 so that the per-address cap
+# of 128 holds without any exemption; and the operator's 4, who hears every ticket) while wrk
+# loads customers' ticket lists; the same wrk run first with no stream, on the same server.
+# One line: streams held, list req/s, p50, p99 beside the target (p99 <= 20 ms), the server's
+# RSS and threads, the delivery time of an event (a ticket created every 500 ms: POST sent ->
+# the last stream that should hear it has it); then the bench program's own lines.
+# STREAMS=1000; STREAMS_CONNECTIONS=16 (wrk's connections in this block).
+streams_list_wrk() {  # wrk on the list, 3 s warm-up then DURATION: "req/s p50 p99 non-2xx"
+  local list_connections="$1" file="$2"
+  wrk -t2 "-c$list_connections" -d3s --timeout 5s -s bench/wrk/tickets_list.lua "$base/api/v1/tickets" > /dev/null 2>&1 || true
+  wrk -t2 "-c$list_connections" "-d$duration" --latency --timeout 5s -s bench/wrk/tickets_list.lua \
+    "$base/api/v1/tickets" > "$file" 2>&1 || true
+  awk '/Requests\/sec:/ { rps = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+       /Non-2xx or 3xx responses:/ { non2xx = $5 }
+       END { printf "list %s req/s p50 %s p99 %s (target <= 20ms)%s", rps, p50, p99, non2xx ? ", non-2xx " non2xx : "" }' "$file"
+}
+streams_process_figures() {  # the server's resident memory and thread count
+  awk '/^VmRSS:/ { rss = $2 } /^Threads:/ { threads = $2 } END { printf "RSS %.0f MB, %d threads", rss / 1024, threads }' \
+    "/proc/$server_pid/status"
+}
+bash scripts/build.sh release:streams > /dev/null
+stream_count="${STREAMS:-1000}"
+stream_connections="${STREAMS_CONNECTIONS:-16}"
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true  # a descriptor per stream, in the server and in the client
+export TESSERA_MAX_STREAMS="$((stream_count + 4))"  # and the operator's 4
+start_server
+unset TESSERA_MAX_STREAMS
+streams_quiet="$(streams_list_wrk "$stream_connections" "$out/wrk-streams-none.txt"), $(streams_process_figures)"
+hold_seconds=$(( ${duration%s} + 4 ))  # wrk's warm-up (3 s), the measure, a second more
+build/release/bench/streams "$port" "$out/tokens/creators.txt" "$stream_count" "$hold_seconds" \
+  "$out/tokens/operator.txt" > "$out/streams.txt" 2>&1 &
+streams_pid=$!
+for _ in $(seq 1 600); do
+  grep -q '^ready:' "$out/streams.txt" 2>/dev/null && break
+  sleep 0.1
+done
+streams_held="$(streams_process_figures)"
+streams_loaded="$(streams_list_wrk "$stream_connections" "$out/wrk-streams-held.txt")"
+wait "$streams_pid" || true
+printf 'streams %s held | %s | %s | event delivery %s | no stream: %s | load %s, wrk %s connections\n' \
+  "$(sed -n 's/^ready: \([0-9]*\) of \([0-9]*\).*/\1 of \2/p' "$out/streams.txt")" "$streams_loaded" "$streams_held" \
+  "$(sed -n 's/.*should hear it \(p50 [0-9.]* ms\), p99 [0-9.]* ms, \(max [0-9.]* ms\).*/\1, \2/p' "$out/streams.txt")" \
+  "$streams_quiet" "$(cut -d' ' -f1-3 /proc/loadavg)" "$stream_connections"
+sed 's/^/  streams: /' "$out/streams.txt"
+kill_server

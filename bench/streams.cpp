@@ -228,22 +228,24 @@ class Streams {
       }
       stream.pending.erase(0, head + 4);
     }
-    static const std::string marker = "event: ticket\ndata: {\"id\":";
+    // "event: ticket\ndata: {"at":…,"id":…,"status":…}\n\n" (the keys in order): each whole event's id.
+    static const std::string marker = "event: ticket\ndata: ";
     std::size_t at = 0;
     for (;;) {
       const auto found = stream.pending.find(marker, at);
       if (found == std::string::npos) break;
-      const auto digits = found + marker.size();
-      const auto end = stream.pending.find_first_not_of("0123456789", digits);
-      if (end == std::string::npos) {  // the id is cut: the rest comes with the next bytes
+      const auto end = stream.pending.find("\n\n", found);
+      if (end == std::string::npos) {  // cut by the read: the rest comes with the next bytes
         at = found;
         break;
       }
-      stream.heard.emplace_back(std::atoll(stream.pending.c_str() + digits), now);
-      at = end;
+      const auto id = stream.pending.find("\"id\":", found);
+      if (id != std::string::npos && id < end) stream.heard.emplace_back(std::atoll(stream.pending.c_str() + id + 5), now);
+      at = end + 2;
     }
-    // Keep what may be the start of a marker cut by the read.
-    const auto keep = std::max(at, stream.pending.size() > marker.size() ? stream.pending.size() - marker.size() : 0);
+    // Keep a whole event cut by the read, or what may be the start of a marker.
+    const bool cut = at < stream.pending.size() && stream.pending.compare(at, marker.size(), marker) == 0;
+    const auto keep = cut ? at : std::max(at, stream.pending.size() > marker.size() ? stream.pending.size() - marker.size() : 0);
     stream.pending.erase(0, keep);
   }
 

@@ -96,7 +96,7 @@ struct Seeder {
   }
 
   // One customer account, its purchase and its tickets; its session token if it gets one.
-  void account(int index, std::ofstream& customers, std::ofstream& creators) {
+  void account(int index, std::ofstream& customers, std::ofstream& creators, std::ofstream& ticket_file) {
     const Instant start = now - 330 * kDay + index * kMinute;
     const Language language = static_cast<Language>(index % 3);
     const Purchase purchase = static_cast<Purchase>(index % 3 == 0 ? (index / 3) % 3 : index % 3);
@@ -145,6 +145,7 @@ struct Seeder {
       ticket.status = TicketStatus::new_;
       ticket.created_at = ticket.updated_at = at;
       ticket.id = store.create_ticket(ticket);
+      last_ticket = ticket.id;
       ++tickets;
       for (const LedgerEntry& entry : execute_and_store(account, state, OpenTicket{at, ticket.id, scope, std::nullopt}))
         if (entry.kind == EntryKind::ticket_opened) ticket.funding = std::string(to_string(entry.source));
@@ -201,6 +202,7 @@ struct Seeder {
       const std::string token = random_token_hex();
       store.create_session(sha256_hex(token), SessionRecord{owner.id, now, now});
       customers << token << '\n';
+      ticket_file << token << ' ' << last_ticket << '\n';  // GET /tickets/{id}: one of the customer's own
       // Subscriptions and minute banks fund any number of new tickets; packs would run out.
       if (purchase != Purchase::packs) creators << token << '\n';
     }
@@ -221,7 +223,8 @@ struct Seeder {
   }
 
   int ticket_count = 50;
-  Id owner_id = 0;  // of the account being seeded
+  Id owner_id = 0;     // of the account being seeded
+  Id last_ticket = 0;  // its newest ticket
 };
 
 }  // namespace
@@ -248,7 +251,8 @@ int main(int argc, char** argv) {
   // One Argon2id hash for every seeded user (password "bench password"): hashing 2,000 would take minutes.
   seeder.password_hash = hash_password("bench password", defaults.argon2_opslimit, defaults.argon2_memlimit);
 
-  std::ofstream customers(tokens / "customers.txt"), creators(tokens / "creators.txt"), operator_file(tokens / "operator.txt");
+  std::ofstream customers(tokens / "customers.txt"), creators(tokens / "creators.txt"), operator_file(tokens / "operator.txt"),
+      ticket_file(tokens / "customer_tickets.txt");
   store.transaction([&] {
     const std::vector<std::pair<std::string, std::vector<Language>>> staff{
         {"fr,en", {Language::fr, Language::en}}, {"en,es", {Language::en, Language::es}}, {"fr,es", {Language::fr, Language::es}}};
@@ -271,7 +275,7 @@ int main(int argc, char** argv) {
   for (int first = 0; first < accounts; first += kAccountsPerTransaction)
     store.transaction([&] {
       for (int index = first; index < std::min(accounts, first + kAccountsPerTransaction); ++index)
-        seeder.account(index, customers, creators);
+        seeder.account(index, customers, creators, ticket_file);
     });
   store.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

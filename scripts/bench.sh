@@ -2,8 +2,10 @@
 # HTTP benchmarks of the release server with wrk on loopback: seeds build/bench/tessera.db
 # (2,000 accounts, 100,000 tickets) with bench/seed_db, starts `tessera serve --port 0` on it,
 # and loads each scenario (64 connections, 2 threads, DURATION each): the health endpoint (the
-# ceiling), the transparency board, customers' ticket lists, the operator queue, then ticket
-# creation; then kills the server with -9 and checks every acknowledged creation is stored.
+# ceiling), then each read — customers' ticket lists, a ticket's detail, GET /me, the operator
+# queue, the transparency board — as served and again with the answers kept serialized off,
+# each beside its target (>= 50 % of health's requests/s, p99 <= 20 ms); then ticket creation
+# (target >= 3,000/s); then kills the server with -9 and checks every acknowledged creation is stored.
 # Prints figures; never passes or fails on them. Usage: scripts/bench.sh  (DURATION=10s; SEED=0
 # reuses the seeded database; SERVER=path/to/tessera measures another build, e.g. an older one).
 set -euo pipefail
@@ -67,7 +69,13 @@ scenario() {
   fi
   wrk -t2 "-c$connections" -d3s --timeout 5s ${script:+-s "bench/wrk/$script"} "$base$path" > /dev/null 2>&1 || true
   wrk "${args[@]}" "$base$path" > "$out/wrk-$name.txt" 2>&1 || true
-  awk -v name="$name" '
+  awk -v name="$name" -v health="${health_rps:-}" -v kind="${kind:-}" '
+    function ms(text) {  # wrk prints 850.00us, 1.20ms, 2.01s
+      if (text ~ /us$/) return text / 1000
+      if (text ~ /ms$/) return text + 0
+      if (text ~ /s$/) return text * 1000
+      return text + 0
+    }
     /Requests\/sec:/ { rps = $2 }
     /^ +50%/ { p50 = $2 }
     /^ +99%/ { p99 = $2 }
@@ -75,17 +83,34 @@ scenario() {
     /Socket errors:/ { errors = $0; sub(/^ +Socket errors: /, "", errors) }
     /^created_201/ { created = $2 }
     END {
-      printf "%-14s %9s req/s   p50 %8s   p99 %8s   non-2xx %s%s%s\n", name, rps, p50, p99, non2xx + 0,
-             errors ? "   socket errors: " errors : "", created != "" ? "   201: " created : ""
+      verdict = ""
+      if (kind == "read" && health > 0)
+        verdict = sprintf("   %3.0f%% of health, target >= 50%% and p99 <= 20 ms: %s", 100 * rps / health,
+                          (rps >= health / 2 && ms(p99) <= 20) ? "met" : "NOT met")
+      if (kind == "create")
+        verdict = sprintf("   target >= 3000/s: %s", rps >= 3000 ? "met" : "NOT met")
+      printf "%-14s %9s req/s   p50 %8s   p99 %8s   non-2xx %s%s%s%s\n", name, rps, p50, p99, non2xx + 0,
+             errors ? "   socket errors: " errors : "", created != "" ? "   201: " created : "", verdict
     }' "$out/wrk-$name.txt"
+  if [[ "$name" == health ]]; then health_rps="$(sed -n 's/^Requests\/sec: *//p' "$out/wrk-$name.txt")"; fi
   kill_server  # -9: after the creations, every acknowledged one must be stored
 }
 
-scenario health /api/v1/health
-scenario tickets_list /api/v1/tickets tickets_list.lua
-scenario queue /api/v1/queue queue.lua
-scenario board /api/v1/board
-scenario create_ticket /api/v1/tickets create_ticket.lua
+health_rps=""
+kind="" scenario health /api/v1/health
+for cache in on off; do
+  # The answers kept serialized (docs/operations.md "Speed"): on, as served; off, every answer
+  # computed, to show what the reads cost without it (a user's first request, a busy writer).
+  if [[ "$cache" == off ]]; then export TESSERA_ANSWER_CACHE_MIB=0; echo "answers kept serialized: off"; fi
+  suffix=""; [[ "$cache" == off ]] && suffix="_nokeep"
+  kind=read scenario "tickets_list$suffix" /api/v1/tickets tickets_list.lua
+  kind=read scenario "ticket_detail$suffix" /api/v1/tickets/1 ticket_detail.lua
+  kind=read scenario "me$suffix" /api/v1/me me.lua
+  kind=read scenario "queue$suffix" /api/v1/queue queue.lua
+  kind=read scenario "board$suffix" /api/v1/board
+done
+unset TESSERA_ANSWER_CACHE_MIB
+kind=create scenario create_ticket /api/v1/tickets create_ticket.lua
 
 build/release/bench/check_acknowledged "$out/run.db" "$out"/acked.* || true
 

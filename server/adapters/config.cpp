@@ -30,6 +30,8 @@ Result<bool> load_config_file(const std::string& path, Config& config) {
   config.max_connections = table["max_connections"].value_or(config.max_connections);
   config.max_connections_per_address = table["max_connections_per_address"].value_or(config.max_connections_per_address);
   config.max_streams = table["max_streams"].value_or(config.max_streams);
+  if (const auto mib = table["answer_cache_mib"].value<std::int64_t>(); mib && *mib >= 0)
+    config.answer_cache_mib = static_cast<std::size_t>(*mib);
   config.header_deadline_seconds = table["header_deadline_seconds"].value_or(config.header_deadline_seconds);
   config.body_deadline_seconds = table["body_deadline_seconds"].value_or(config.body_deadline_seconds);
   config.trial.minutes = table["trial_minutes"].value_or(config.trial.minutes);
@@ -75,6 +77,11 @@ void load_config_env(Config& config) {
   if (const char* value = std::getenv("TESSERA_MAX_CONNECTIONS_PER_ADDRESS"))
     positive(value, config.max_connections_per_address);
   if (const char* value = std::getenv("TESSERA_MAX_STREAMS")) positive(value, config.max_streams);
+  if (const char* value = std::getenv("TESSERA_ANSWER_CACHE_MIB")) {
+    const std::string text = value;
+    if (!text.empty() && text.size() < 7 && text.find_first_not_of("0123456789") == std::string::npos)
+      config.answer_cache_mib = std::stoul(text);  // 0 turns it off; junk: the default stays
+  }
   if (const char* value = std::getenv("TESSERA_TRUSTED_PROXIES")) {
     config.trusted_proxies.clear();
     std::stringstream list(value);

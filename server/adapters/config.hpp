@@ -33,6 +33,8 @@ struct Config {
   std::size_t max_streams = 1000;
   int header_deadline_seconds = 10;
   int body_deadline_seconds = 60;
+  // The read answers kept serialized while unchanged (http/answer_cache.hpp), in MiB; 0: off.
+  std::size_t answer_cache_mib = 64;
   int auth_attempts_per_minute = 10;  // log-in and sign-up, per client address
   // Reverse proxies whose X-Forwarded-For is believed (their address as the peer's): the
   // rate limits then count the client's address, not the proxy's. Empty: the header is ignored.
@@ -59,7 +61,7 @@ Instant system_now();
 Result<bool> load_config_file(const std::string& path, Config& config);
 // Apply TESSERA_DB, TESSERA_HOST, TESSERA_PORT, TESSERA_WEB_ROOT, TESSERA_COOKIE_SECURE,
 // TESSERA_PUBLIC_URL, TESSERA_AUTH_ATTEMPTS_PER_MINUTE, TESSERA_MAX_CONNECTIONS,
-// TESSERA_MAX_CONNECTIONS_PER_ADDRESS, TESSERA_MAX_STREAMS, TESSERA_TRUSTED_PROXIES (comma-separated), TESSERA_PAYPAL_*,
+// TESSERA_MAX_CONNECTIONS_PER_ADDRESS, TESSERA_MAX_STREAMS, TESSERA_ANSWER_CACHE_MIB, TESSERA_TRUSTED_PROXIES (comma-separated), TESSERA_PAYPAL_*,
 // TESSERA_SMTP_HOST, TESSERA_SMTP_PORT, TESSERA_SMTP_SECURITY, TESSERA_SMTP_USERNAME, TESSERA_SMTP_PASSWORD, TESSERA_MAIL_FROM.
 void load_config_env(Config& config);
 

@@ -67,16 +67,37 @@ void Accounts::logout(const std::string& token, bool everywhere) {
 std::optional<UserRecord> Accounts::authenticate(const std::string& token) {
   if (token.empty()) return std::nullopt;
   const std::string digest = sha256_hex(token);
-  const auto session = store_.session(digest);
-  if (!session) return std::nullopt;
+  std::optional<SessionRecord> session;
+  std::optional<UserRecord> user;
+  const std::uint64_t version = store_.data_version();  // before reading
+  {
+    std::lock_guard lock(kept_sessions_mutex_);
+    if (const auto kept = kept_sessions_.find(digest); kept != kept_sessions_.end() && kept->second.data_version == version) {
+      session = kept->second.session;
+      user = kept->second.user;
+    }
+  }
+  if (!session) {
+    session = store_.session(digest);
+    if (!session) return std::nullopt;
+    user = store_.user_by_id(session->user_id);
+    if (user && store_.data_version() == version) {  // both read from one committed state
+      std::lock_guard lock(kept_sessions_mutex_);
+      if (kept_sessions_.size() >= kMaxKeptSessions) kept_sessions_.clear();
+      kept_sessions_[digest] = KeptSession{*session, *user, version};
+    }
+  }
   const Instant at = context_.now();
   if (at - session->last_seen_at >= config_.session_idle_seconds ||
       at - session->created_at >= config_.session_absolute_seconds) {
     store_.delete_session(digest);
     return std::nullopt;
   }
-  if (at - session->last_seen_at >= kSessionTouchSeconds) store_.touch_session(digest, at);
-  auto user = store_.user_by_id(session->user_id);
+  if (at - session->last_seen_at >= kSessionTouchSeconds) {
+    store_.touch_session(digest, at);
+    std::lock_guard lock(kept_sessions_mutex_);
+    if (const auto kept = kept_sessions_.find(digest); kept != kept_sessions_.end()) kept->second.session.last_seen_at = at;
+  }
   if (user && user->disabled_at) {  // disabling ends the sessions; a session left over ends here
     store_.delete_session(digest);
     return std::nullopt;

@@ -2,8 +2,11 @@
 // the session check of every request, the user's own view (GET /me), and the staff accounts
 // an admin manages. Rules from shared/ (wire.hpp validation, trial.hpp, email.hpp).
 #pragma once
+#include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "app/context.hpp"
@@ -45,6 +48,19 @@ class Accounts {
   Store& store_;
   const Config& config_;
   std::string dummy_hash_;  // verified against for unknown emails, so timing does not tell
+
+  // The sessions checked lately and their users, each as of the store's data_version() it
+  // was read at: used while that has not moved (no commit since), so a session ended, a
+  // user disabled or changed is read again at once. The last-seen time, written quietly
+  // once a minute, is kept up to date here.
+  struct KeptSession {
+    SessionRecord session;
+    UserRecord user;
+    std::uint64_t data_version = 0;
+  };
+  static constexpr std::size_t kMaxKeptSessions = 100'000;
+  std::mutex kept_sessions_mutex_;
+  std::unordered_map<std::string, KeptSession> kept_sessions_;  // by the token's digest
 };
 
 }  // namespace tessera::server

@@ -121,18 +121,21 @@ wire::TicketDetail Tickets::detail_of(const TicketRecord& t, const Viewer& viewe
 template <class Change>
 Result<CreatedTicket> Tickets::idempotent_change(const UserRecord& user, Id ticket_id, const std::string& key,
                                                  const std::string& request_hash, Change change) {
-  return atomically<CreatedTicket>(store_, [&]() -> Result<CreatedTicket> {
+  const Viewer viewer = context_.viewer_of(user);
+  const auto changed = atomically<ChangedTicket>(store_, [&]() -> Result<ChangedTicket> {
     auto found = visible_ticket(user, ticket_id);
     if (!found) return found.error();
     TicketRecord ticket = *found;
-    const Viewer viewer = context_.viewer_of(user);
     const auto seen = seen_request(user, key, request_hash);
     if (!seen) return seen.error();
-    if (*seen) return CreatedTicket{detail_of(ticket, viewer), true};
+    if (*seen) return ChangedTicket{ticket, true};
     if (auto refused = change(ticket, viewer)) return *refused;
     remember_request(user, key, request_hash, ticket.id);
-    return CreatedTicket{detail_of(ticket, viewer), false};
+    return ChangedTicket{ticket, false};
   });
+  if (!changed) return changed.error();
+  // The answer is read once the change is committed, outside the writer (writers do not wait for it).
+  return CreatedTicket{detail_of(changed->ticket, viewer), changed->replayed};
 }
 
 template <class T>
@@ -163,11 +166,11 @@ Result<CreatedTicket> Tickets::create_ticket(const UserRecord& user, const wire:
   if (user.role != Role::customer || !user.account_id) return make_error("forbidden");
   if (idempotency_key.empty()) return make_error("idempotency_key_required", "Idempotency-Key");
   const std::string request_hash = sha256_hex(wire::to_json(draft).dump());
-  return announce(atomically<CreatedTicket>(store_, [&]() -> Result<CreatedTicket> {
-    const Viewer viewer = context_.viewer_of(user);
+  const Viewer viewer = context_.viewer_of(user);
+  const auto opened = atomically<ChangedTicket>(store_, [&]() -> Result<ChangedTicket> {
     const auto seen = seen_request(user, idempotency_key, request_hash);
     if (!seen) return seen.error();
-    if (*seen) return CreatedTicket{detail_of(*store_.ticket(**seen), viewer), true};
+    if (*seen) return ChangedTicket{*store_.ticket(**seen), true};
     AccountLedger ledger = load_ledger(*user.account_id);
     const Instant at = ledger_now(ledger);
     TicketRecord ticket;
@@ -189,8 +192,11 @@ Result<CreatedTicket> Tickets::create_ticket(const UserRecord& user, const wire:
                                               TicketStatus::new_});
     remember_request(user, idempotency_key, request_hash, ticket.id);
     mail_ticket_opened(context_, ticket);
-    return CreatedTicket{detail_of(ticket, viewer), false};
-  }));
+    return ChangedTicket{ticket, false};
+  });
+  if (!opened) return opened.error();
+  // The answer is read once the ticket is committed, outside the writer (writers do not wait for it).
+  return announce(Result<CreatedTicket>(CreatedTicket{detail_of(opened->ticket, viewer), opened->replayed}));
 }
 
 std::vector<wire::TicketSummary> Tickets::list_tickets(const UserRecord& user) {

@@ -21,6 +21,11 @@ struct CreatedTicket {
   wire::TicketDetail detail;
   bool replayed = false;
 };
+// What a change's transaction gives back: the ticket as written (its answer is read after COMMIT).
+struct ChangedTicket {
+  TicketRecord ticket;
+  bool replayed = false;
+};
 
 class Tickets {
  public:

@@ -50,7 +50,7 @@ void install_auth_routes(RouteContext& routes) {
   });
 
   routes.http.Get(routes.api + "/me",
-                  routes.authed([&routes](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
+                  routes.authed_read([&routes](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
                     send_json(res, 200, routes.accounts.me(user));
                   }));
 }

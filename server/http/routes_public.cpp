@@ -24,13 +24,13 @@ void install_public_routes(RouteContext& routes) {
   });
 
   // The page people read: every aggregate and one page of rows (in ticket order, oldest first).
-  routes.http.Get(api + "/board", [&transparency](const httplib::Request& req, httplib::Response& res) {
+  routes.http.Get(api + "/board", routes.public_read([&transparency](const httplib::Request& req, httplib::Response& res) {
     const auto offset = query_count(req, "offset", 0, SIZE_MAX);
     if (!offset) return send_error(res, offset.error());
     const auto limit = query_count(req, "limit", kBoardPageDefault, kBoardPageMax);
     if (!limit) return send_error(res, limit.error());
     res.set_content(transparency.board_page(*offset, *limit), "application/json; charset=utf-8");
-  });
+  }));
 
   // The whole board to download (with 100,000 closed tickets it is 20 MB): the kept text is
   // sent as it is, without a copy.

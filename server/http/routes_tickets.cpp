@@ -37,7 +37,7 @@ void install_ticket_routes(RouteContext& routes) {
     send_ticket_change(res, service.create_ticket(user, *draft, idempotency_key(req)));
   }));
 
-  routes.http.Get(api + "/tickets", routes.authed([&service](const httplib::Request& req, httplib::Response& res,
+  routes.http.Get(api + "/tickets", routes.authed_read([&service](const httplib::Request& req, httplib::Response& res,
                                                              const UserRecord& user) {
     std::map<std::string, std::string> parameters;
     for (const auto& [name, value] : req.params) parameters[name] = value;
@@ -48,7 +48,7 @@ void install_ticket_routes(RouteContext& routes) {
     send_json(res, 200, json{{"tickets", tickets}});
   }));
 
-  routes.http.Get(api + R"(/tickets/(\d+))", routes.authed([&service](const httplib::Request& req,
+  routes.http.Get(api + R"(/tickets/(\d+))", routes.authed_read([&service](const httplib::Request& req,
                                                                       httplib::Response& res, const UserRecord& user) {
     const auto id = path_id(req);
     if (!id) return send_error(res, make_error("not_found"));
@@ -151,7 +151,7 @@ void install_ticket_routes(RouteContext& routes) {
         [&context, subscription](bool) { context.events().unsubscribe(subscription); });
   }));
 
-  routes.http.Get(api + "/queue", routes.authed([&service, &transparency = routes.transparency](
+  routes.http.Get(api + "/queue", routes.authed_read([&service, &transparency = routes.transparency](
                                                    const httplib::Request& req, httplib::Response& res,
                                                    const UserRecord& user) {
     Tickets::QueueQuery query;

@@ -72,7 +72,8 @@ HttpServer::HttpServer(Config config)
       outbox_(context_, mail_worker_),
       auth_limiter_(config_.auth_attempts_per_minute),
       http_(guard_limits(config_), config_.trusted_proxies),
-      routes_{http_, context_, accounts_, tickets_, commerce_, transparency_, members_, config_, auth_limiter_, std::string(wire::kApiPrefix)} {
+      answers_(config_.answer_cache_mib * 1024 * 1024),
+      routes_{http_, context_, accounts_, tickets_, commerce_, transparency_, members_, config_, auth_limiter_, std::string(wire::kApiPrefix), &answers_} {
   // A transaction that wrote mail wakes the worker once it has committed.
   store_.set_mail_listener([this] { mail_worker_.wake(); });
   // A connection holds a thread of its own while it lives (GuardedServer: at most

@@ -69,6 +69,7 @@ class HttpServer {
   Outbox outbox_;
   RateLimiter auth_limiter_;
   GuardedServer http_;
+  AnswerCache answers_;
   RouteContext routes_;  // the route handlers refer to it: it lives as long as the server
 };
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "adapters/config.hpp"
+#include "http/answer_cache.hpp"
 #include "http/rate_limiter.hpp"
 #include "app/accounts.hpp"
 #include "app/context.hpp"
@@ -67,9 +68,16 @@ struct RouteContext {
   const Config& config;
   RateLimiter& auth_limiter;
   std::string api;  // "/api/v1"
+  AnswerCache* answers = nullptr;  // the read answers kept serialized (none: computed each time)
 
   // Runs `handler` with the session's user, or answers 401.
   httplib::Server::Handler authed(AuthedHandler handler) const;
+  // The same for a read whose answer depends only on the user, the address (path and query)
+  // and the stored data: a 200 answer is kept serialized and given again while no commit
+  // has happened and the clock's second has not moved (answer_cache.hpp).
+  httplib::Server::Handler authed_read(AuthedHandler handler) const;
+  // The same for a public read (no session): one answer for everyone, by address.
+  httplib::Server::Handler public_read(httplib::Server::Handler handler) const;
   // The same, then the request's JSON object (400 invalid_json answered otherwise).
   httplib::Server::Handler authed_json(JsonHandler handler) const;
   // True (and a 429 answer with Retry-After) when this client address is over its limit.

@@ -94,7 +94,17 @@ std::optional<SessionRecord> SqliteStore::session(const std::string& token_hash)
 }
 
 void SqliteStore::touch_session(const std::string& token_hash, Instant at) {
-  write("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", at, token_hash);
+  std::lock_guard lock(mutex_);
+  // Inside a transaction the commit counts anyway (it holds other writes too).
+  const bool quiet = transaction_depth_ == 0;
+  quiet_write_ = quiet;
+  try {
+    write("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?", at, token_hash);
+  } catch (...) {
+    quiet_write_ = false;
+    throw;
+  }
+  quiet_write_ = false;
 }
 
 void SqliteStore::delete_session(const std::string& token_hash) {

@@ -32,12 +32,8 @@ std::vector<LedgerEntry> SqliteStore::stored_ledger_entries(Id account_id) {
 
 void SqliteStore::append_ledger_entries(Id account_id, const std::vector<LedgerEntry>& entries) {
   std::lock_guard lock(mutex_);
-  SQLite::Statement insert(db_, "INSERT INTO ledger_entries(account_id, entry) VALUES (?, ?)");
-  for (const LedgerEntry& entry : entries) {
-    bind_row(insert, account_id, codec::encode(entry).dump());
-    insert.exec();
-    insert.reset();
-  }
+  for (const LedgerEntry& entry : entries)
+    write("INSERT INTO ledger_entries(account_id, entry) VALUES (?, ?)", account_id, codec::encode(entry).dump());
   ledger_entries_appended(account_id, entries);
 }
 

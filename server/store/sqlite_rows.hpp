@@ -84,9 +84,21 @@ auto read_one(SQLite::Statement& query, Read read_row) -> std::optional<decltype
 template <class... Values>
 int SqliteStore::write(const std::string& sql, const Values&... values) {
   std::lock_guard lock(mutex_);
-  SQLite::Statement statement(db_, sql);
-  bind_row(statement, values...);
-  return statement.exec();
+  // Kept prepared (preparing costs more than running most of these statements).
+  auto& kept = writer_statements_[sql];
+  if (!kept) kept = std::make_unique<SQLite::Statement>(db_, sql);
+  SQLite::Statement& statement = *kept;
+  try {
+    bind_row(statement, values...);
+    const int changed = statement.exec();
+    statement.tryReset();
+    statement.clearBindings();
+    return changed;
+  } catch (...) {
+    statement.tryReset();  // ready for the next use; the error is the caller's
+    statement.clearBindings();
+    throw;
+  }
 }
 
 template <class... Values>

@@ -9,6 +9,8 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
+#include <exception>
 #include <list>
 #include <map>
 #include <memory>
@@ -117,6 +119,13 @@ class SqliteStore final : public Store {
   std::vector<OnboardingRecord> onboarding_records() override;
   std::vector<Id> accounts_with_ledger_entry(const std::string& kind) override;
   std::uint64_t board_version() override { return board_version_.load(); }
+  // Counts the writer's commits that changed something a reader may see: twice per commit,
+  // once as it begins (SQLite's commit hook) and once when it is visible (the WAL hook).
+  // A reader that reads the same count before and after its reads has read one committed
+  // state, and that state stays current while the count does not move (the answers kept
+  // serialized, http/answer_cache.hpp). A session's last-seen time does not count.
+  std::uint64_t data_version() override { return data_version_.load(std::memory_order_acquire); }
+  bool in_transaction() override { return in_transaction_on_this_thread(); }
 
   bool add_mail(const MailRecord& mail) override;
   std::vector<MailRecord> due_mails(Instant now, std::size_t limit) override;
@@ -193,6 +202,9 @@ class SqliteStore final : public Store {
   void tickets_changed();
 
   std::atomic<std::uint64_t> board_version_{0};
+  std::atomic<std::uint64_t> data_version_{0};
+  bool quiet_write_ = false;  // a write no answer reads (a session's last-seen time); mutex_
+  void install_commit_hooks();
   bool mail_added_in_transaction_ = false;  // guarded by mutex_
   std::function<void()> mail_listener_;     // set once, before serving
   bool board_changed_in_transaction_ = false;  // guarded by mutex_
@@ -205,10 +217,25 @@ class SqliteStore final : public Store {
   };
   std::mutex open_tickets_mutex_;  // guards kept_open_tickets_
   KeptOpenTickets kept_open_tickets_;
+  // [SECTION] Transactions committed in groups (see transaction() in sqlite_store.cpp)
+  struct QueuedWork {
+    const std::function<void()>* work = nullptr;
+    std::exception_ptr failure;  // its own, or the group's COMMIT failing
+    bool done = false;
+    std::condition_variable turn;  // its group committed, or it is first in line (one wake each)
+  };
+  static constexpr std::size_t kMaxGroup = 64;
+  void run_group(const std::vector<QueuedWork*>& group);  // the leader, holding nothing else
+  std::mutex group_mutex_;                 // guards the two below and each QueuedWork's done
+  std::deque<QueuedWork*> group_queue_;    // the transactions waiting, in arrival order
+  bool group_leader_ = false;              // a group is running
   std::recursive_mutex mutex_;  // one writer at a time on the writer connection
   int transaction_depth_ = 0;
   std::string path_;
   SQLite::Database db_;  // the writer
+  // Statements of write() on the writer, kept prepared; guarded by mutex_ (declared after db_:
+  // destroyed before it).
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> writer_statements_;
   // Statements of the read methods run by transactions on the writer; guarded by mutex_.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> writer_read_statements_;
 

@@ -324,6 +324,11 @@ class Store {
   // as closed, an evaluation saved, a setting put. An answer computed from data read after
   // reading the counter stays current as long as the counter keeps that value.
   virtual std::uint64_t board_version() = 0;
+  // Grows with every committed change of any data (a session's last-seen time excepted),
+  // counted before and after the commit: reads between two equal readings saw one state.
+  virtual std::uint64_t data_version() = 0;
+  // True on the thread running one of this store's transactions (its reads see its writes).
+  virtual bool in_transaction() = 0;
 
   // [SECTION] Mail: the outbox, password-reset links, each user's choice of mails
   // False (nothing written) when a mail with the same non-empty dedupe_key exists. Once the

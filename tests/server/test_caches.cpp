@@ -132,4 +132,100 @@ BOOST_AUTO_TEST_CASE(the_queue_shows_every_ticket_change_at_once) {
   BOOST_TEST(after.body["tickets"][0]["id"] == first);
 }
 
+
+// [SECTION] Answers kept serialized (http/answer_cache.hpp) and sessions kept (Accounts)
+BOOST_AUTO_TEST_CASE(a_kept_answer_changes_with_the_first_commit_after_it) {
+  ApiClient ana = customer("ana@example.com");
+  BOOST_TEST(ana.get("/api/v1/tickets").body["tickets"].size() == 0u);
+  BOOST_TEST(ana.get("/api/v1/tickets").body["tickets"].size() == 0u);  // kept
+  const Id id = open_ticket(ana);  // same second of the clock: only the commit tells
+  BOOST_TEST_REQUIRE(ana.get("/api/v1/tickets").body["tickets"].size() == 1u);
+  const std::string path = "/api/v1/tickets/" + std::to_string(id);
+  BOOST_TEST(ana.get(path).body["ticket"]["status"] == "new");
+  BOOST_TEST(ana.get(path).body["ticket"]["status"] == "new");
+  ApiClient olga = staff("olga@tessera.local");
+  BOOST_TEST_REQUIRE(olga.post(path + "/actions", {{"action", "take"}}).status == 200);
+  BOOST_TEST(ana.get(path).body["ticket"]["status"] == "in_progress");
+  BOOST_TEST(ana.get("/api/v1/tickets").body["tickets"][0]["status"] == "in_progress");
+  BOOST_TEST(olga.get("/api/v1/queue").body["total"] == 1);
+  // Each user has answers of their own: Bea, of another account, sees none of Ana's.
+  ApiClient bea = customer("bea@example.com");
+  BOOST_TEST(bea.get("/api/v1/tickets").body["tickets"].size() == 0u);
+  BOOST_TEST(bea.get(path).status == 404);
+  // A change made beside the server (another connection to the file) is not counted by it:
+  // the kept answer stays for the rest of that second of the clock, then is read again.
+  {
+    SQLite::Database other(server.db_path(), SQLite::OPEN_READWRITE);
+    other.exec("UPDATE tickets SET subject = 'Changed beside the server' WHERE id = " + std::to_string(id));
+  }
+  BOOST_TEST(ana.get("/api/v1/tickets").body["tickets"][0]["subject"] == "The printer jams");
+  server.advance_seconds(1);
+  BOOST_TEST(ana.get("/api/v1/tickets").body["tickets"][0]["subject"] == "Changed beside the server");
+}
+
+BOOST_AUTO_TEST_CASE(a_kept_session_ends_at_once_with_a_log_out_or_a_disabled_user) {
+  ApiClient ana = customer("ana@example.com");
+  BOOST_TEST(ana.get("/api/v1/me").status == 200);
+  BOOST_TEST(ana.get("/api/v1/me").status == 200);  // the session is kept now
+  const std::string cookie = ana.cookie();
+  BOOST_TEST_REQUIRE(ana.post("/api/v1/auth/logout", json::object()).status == 204);
+  ana.set_cookie(cookie);  // the same second of the clock: only the commit tells
+  BOOST_TEST(ana.get("/api/v1/me").status == 401);
+
+  ApiClient admin = staff("admin@tessera.local", "admin");
+  ApiClient olga = staff("olga@tessera.local");
+  BOOST_TEST(olga.get("/api/v1/queue").status == 200);
+  const Id olga_id = olga.get("/api/v1/me").body["user"]["id"].get<Id>();
+  BOOST_TEST_REQUIRE(admin.put("/api/v1/admin/operators/" + std::to_string(olga_id), {{"disabled", true}}).status == 200);
+  BOOST_TEST(olga.get("/api/v1/queue").status == 401);
+}
+
+BOOST_AUTO_TEST_CASE(the_data_version_moves_with_every_commit_and_not_with_a_last_seen_time) {
+  server::SqliteStore& store = server.server().store();
+  ApiClient ana = customer("ana@example.com");
+  const std::uint64_t before = store.data_version();
+  server.advance_seconds(120);  // the session's last-seen time is written on the next request
+  BOOST_TEST(ana.get("/api/v1/me").status == 200);
+  BOOST_TEST(store.data_version() == before);
+  {
+    SQLite::Database check(server.db_path(), SQLite::OPEN_READONLY);
+    BOOST_TEST(check.execAndGet("SELECT MAX(last_seen_at) FROM sessions").getInt64() ==
+               check.execAndGet("SELECT MAX(created_at) FROM sessions").getInt64() + 120);
+  }
+  open_ticket(ana);
+  BOOST_TEST(store.data_version() > before);
+  const std::uint64_t after_ticket = store.data_version();
+  struct RollBack {};
+  BOOST_CHECK_THROW(store.transaction([&] {
+    store.put_setting("rolled_back", "1");
+    throw RollBack{};
+  }),
+                    RollBack);
+  BOOST_TEST(store.data_version() == after_ticket);  // nothing committed, nothing moved
+}
+
+BOOST_AUTO_TEST_CASE(the_answer_cache_gives_only_the_same_stamp_and_keeps_to_its_size) {
+  server::AnswerCache cache(64 * 1024);
+  const auto answer = [](std::size_t bytes) {
+    return server::AnswerCache::Answer{200, "application/json", std::make_shared<const std::string>(bytes, 'x')};
+  };
+  cache.keep("1 GET /a", {7, 100}, answer(10));
+  BOOST_TEST(cache.find("1 GET /a", {7, 100}).has_value());
+  BOOST_TEST(!cache.find("2 GET /a", {7, 100}).has_value());
+  BOOST_TEST(!cache.find("1 GET /a", {8, 100}).has_value());  // a commit since: gone for good
+  BOOST_TEST(!cache.find("1 GET /a", {7, 100}).has_value());
+  cache.keep("1 GET /b", {7, 100}, answer(10));
+  BOOST_TEST(!cache.find("1 GET /b", {7, 101}).has_value());  // the next second
+
+  for (int i = 0; i < 100; ++i) cache.keep("1 GET /page" + std::to_string(i), {9, 100}, answer(1000));
+  BOOST_TEST(cache.bytes() <= 64u * 1024);
+  BOOST_TEST(cache.find("1 GET /page99", {9, 100}).has_value());  // the newest stay
+  BOOST_TEST(!cache.find("1 GET /page0", {9, 100}).has_value());  // the oldest went first
+  cache.keep("1 GET /huge", {9, 100}, answer(20 * 1024));       // over a quarter of the room
+  BOOST_TEST(!cache.find("1 GET /huge", {9, 100}).has_value());
+  server::AnswerCache off(0);
+  off.keep("1 GET /a", {1, 1}, answer(10));
+  BOOST_TEST(!off.find("1 GET /a", {1, 1}).has_value());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

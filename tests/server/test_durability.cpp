@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <atomic>
+#include <set>
 #include <thread>
 
 #include "fixtures.hpp"
@@ -60,6 +61,96 @@ BOOST_AUTO_TEST_CASE(acknowledged_tickets_survive_kill_9) {
   for (const auto& ticket : list.body["tickets"]) stored.insert(ticket["id"].get<Id>());
   for (Id id : acknowledged) BOOST_TEST(stored.count(id) == 1u, "acknowledged ticket " << id << " lost");
   std::filesystem::remove_all(folder);
+}
+
+// Concurrent creations are committed in groups (SqliteStore::transaction): each one
+// acknowledged is stored after kill -9, whichever group it was in.
+BOOST_AUTO_TEST_CASE(acknowledged_concurrent_tickets_survive_kill_9) {
+  const auto folder = fresh_folder("kill9-groups");
+  const std::string db = (folder / "tessera.db").string();
+  constexpr int kWriters = 8;
+  std::vector<std::vector<Id>> acknowledged(kWriters);
+  std::vector<std::string> cookies;
+  {
+    ServerProcess server(db);
+    for (int w = 0; w < kWriters; ++w) {
+      ApiClient customer(server.port());
+      BOOST_TEST_REQUIRE(customer.post("/api/v1/auth/signup", signup_body("writer" + std::to_string(w) + "@example.com")).status == 201);
+      cookies.push_back(customer.cookie());
+    }
+    std::atomic<std::size_t> total{0};
+    std::vector<std::thread> writers;
+    for (int w = 0; w < kWriters; ++w)
+      writers.emplace_back([&, w] {
+        ApiClient customer(server.port());
+        customer.set_cookie(cookies[static_cast<std::size_t>(w)]);
+        for (int i = 0; i < 2000; ++i) {
+          const auto created = customer.post("/api/v1/tickets", ticket_body("Issue " + std::to_string(i)),
+                                             {{"Idempotency-Key", std::to_string(w) + "-" + std::to_string(i)}});
+          if (created.status != 201) break;  // the trial's tickets ran out, or the server is gone
+          acknowledged[static_cast<std::size_t>(w)].push_back(created.body["ticket"]["id"].get<Id>());
+          ++total;
+        }
+      });
+    while (total < 60) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    server.kill_hard();
+    for (auto& writer : writers) writer.join();
+  }
+  {
+    SQLite::Database check(db, SQLite::OPEN_READWRITE);
+    BOOST_TEST(check.execAndGet("PRAGMA integrity_check").getString() == "ok");
+  }
+  ServerProcess restarted(db);
+  for (int w = 0; w < kWriters; ++w) {
+    ApiClient customer(restarted.port());
+    customer.set_cookie(cookies[static_cast<std::size_t>(w)]);
+    const auto list = customer.get("/api/v1/tickets");
+    BOOST_TEST_REQUIRE(list.status == 200);
+    std::set<Id> stored;
+    for (const auto& ticket : list.body["tickets"]) stored.insert(ticket["id"].get<Id>());
+    for (Id id : acknowledged[static_cast<std::size_t>(w)]) BOOST_TEST(stored.count(id) == 1u, "acknowledged ticket " << id << " lost");
+  }
+  std::filesystem::remove_all(folder);
+}
+
+// In a group, a transaction that throws rolls back alone: the others commit, and each caller
+// sees its own outcome.
+BOOST_AUTO_TEST_CASE(a_failing_transaction_in_a_group_rolls_back_alone) {
+  TestServer server;
+  server::SqliteStore& store = server.server().store();
+  constexpr int kThreads = 16, kEach = 50;
+  struct Refused {
+    int number;
+  };
+  std::atomic<int> refused_seen{0}, committed_seen{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        const int number = t * kEach + i;
+        try {
+          store.transaction([&] {
+            store.put_setting("group-" + std::to_string(number), "written");
+            store.transaction([&] { store.put_setting("nested-" + std::to_string(number), "written"); });
+            if (number % 3 == 0) throw Refused{number};
+          });
+          ++committed_seen;
+        } catch (const Refused& refused) {
+          if (refused.number == number) ++refused_seen;  // its own exception, not another's
+        }
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  int refused = 0;
+  for (int number = 0; number < kThreads * kEach; ++number) {
+    const bool kept = store.setting("group-" + std::to_string(number)).has_value();
+    const bool nested = store.setting("nested-" + std::to_string(number)).has_value();
+    BOOST_TEST(kept == (number % 3 != 0), "setting " << number);
+    BOOST_TEST(nested == kept);
+    if (number % 3 == 0) ++refused;
+  }
+  BOOST_TEST(refused_seen.load() == refused);
+  BOOST_TEST(committed_seen.load() == kThreads * kEach - refused);
 }
 
 BOOST_AUTO_TEST_CASE(migrations_are_applied_once_and_recorded) {

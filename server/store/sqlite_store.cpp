@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 #include <utility>
@@ -158,7 +159,13 @@ void SqliteStore::run_group(const std::vector<QueuedWork*>& group) {
       }
     }
   }
-  if (!lost) {
+  const bool any_done = std::any_of(group.begin(), group.end(), [](const QueuedWork* queued) { return !queued->failure; });
+  if (!lost && !any_done) {  // every work rolled back: nothing to commit (and nothing counted)
+    try {
+      db_.exec("ROLLBACK");
+    } catch (...) {
+    }
+  } else if (!lost) {
     try {
       db_.exec("COMMIT");
     } catch (...) {

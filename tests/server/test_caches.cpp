@@ -154,6 +154,7 @@ BOOST_AUTO_TEST_CASE(a_kept_answer_changes_with_the_first_commit_after_it) {
   BOOST_TEST(bea.get(path).status == 404);
   // A change made beside the server (another connection to the file) is not counted by it:
   // the kept answer stays for the rest of that second of the clock, then is read again.
+  BOOST_TEST(ana.get("/api/v1/tickets").body["tickets"][0]["subject"] == "The printer jams");  // kept now
   {
     SQLite::Database other(server.db_path(), SQLite::OPEN_READWRITE);
     other.exec("UPDATE tickets SET subject = 'Changed beside the server' WHERE id = " + std::to_string(id));

@@ -3,7 +3,9 @@
 // on the wire (headers included, the service worker's own downloads included), for
 //   1. a first visit (empty HTTP cache), then a repeat visit in a new tab (warm HTTP cache),
 //      with the service worker allowed, as a browser does by default;
-//   2. the same with service workers blocked: the repeat visit is then the HTTP cache alone.
+//   2. the same with service workers blocked: the repeat visit is then the HTTP cache alone;
+//   3. the same as 2 over an emulated 10 Mbit/s link with 40 ms of latency (loopback hides
+//      what bytes cost in time).
 // Prints, for each visit, the bytes received, each request with its status and size, and the
 // first frame (window.tesseraTest.firstFrameMs), beside the targets (first visit <= 300 KB;
 // repeat visit: index.html's 304 only). A figure, not a test: it never fails on them.
@@ -59,9 +61,14 @@ function startRelay() {
 }
 
 // [SECTION] One visit: a new tab opens the app and waits for its first frame and for the network to rest.
-async function visit(context, relay, label, waitForWorker) {
+async function visit(context, relay, label, waitForWorker, throttle = null) {
   relay.reset();
   const page = await context.newPage();
+  if (throttle) {  // the page's own requests (not a service worker's) at a given bandwidth and latency
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...throttle });
+  }
   await page.goto(`${relay.base}/`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.tesseraTest && window.tesseraTest.firstFrameMs !== null, null, { timeout: 60_000 });
   const firstFrameMs = await page.evaluate(() => window.tesseraTest.firstFrameMs);
@@ -108,6 +115,13 @@ try {
     report(await visit(context, relay, `repeat visit (${what}, warm HTTP cache)`, false), false);
     await context.close();
   }
+  // Loopback hides what the bytes cost: the same without a service worker over a 10 Mbit/s link
+  // with 40 ms of latency (Chromium's network emulation).
+  const link = { latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 };
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
+  report(await visit(context, relay, 'first visit (10 Mbit/s, 40 ms, no service worker)', false, link), true);
+  report(await visit(context, relay, 'repeat visit (10 Mbit/s, 40 ms, no service worker)', false, link), false);
+  await context.close();
 } finally {
   await browser.close();
   await relay.close();

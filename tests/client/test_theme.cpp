@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_SUITE(theme)
 
 BOOST_AUTO_TEST_CASE(text_is_rasterised_at_the_pixel_ratio_and_measured_in_css_pixels) {
   const auto ttf = font_bytes();
-  BOOST_REQUIRE(ttf.size() > 100'000u);
+  BOOST_REQUIRE(ttf.size() > 10'000u);  // the cut web font (26 KB), not an empty file
   const char* sample = "Bonjour Zoé, voilà votre ticket n° 2026-000042 → 15 min";
   float width_at_1 = 0;
   int texels_at_1 = 0;
@@ -116,7 +116,7 @@ BOOST_AUTO_TEST_CASE(the_cut_web_font_keeps_every_glyph_of_the_atlas_ranges) {
       for (unsigned c = range[0]; c <= range[1]; ++c)
         if (ImGui::GetIO().Fonts->Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(c))) whole_has.push_back(static_cast<ImWchar>(c));
   }
-  BOOST_TEST(whole_has.size() > 400u);
+  BOOST_TEST(whole_has.size() > 350u);  // 395 code points in the ranges; DejaVu Sans draws them all
   Context cut(cut_ttf, 1.0f);
   for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
     for (const ImWchar c : whole_has) {

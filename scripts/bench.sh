@@ -161,3 +161,28 @@ printf 'streams %s held | %s | %s | event delivery %s | no stream: %s | load %s,
   "$streams_quiet" "$(cut -d' ' -f1-3 /proc/loadavg)" "$stream_connections"
 sed 's/^/  streams: /' "$out/streams.txt"
 kill_server
+
+# [SECTION] The web client's first and repeat visits (issue 13 item 3): bytes on the wire and the
+# first frame in headless Chromium (bench/first_visit.mjs), from a release server on a fresh
+# database serving build/web/client/www. Targets: first visit <= 300 KB; repeat: index.html's 304.
+echo
+echo "web client: first and repeat visits"
+bash scripts/build.sh release:tessera web:tessera_web
+visit_out="$out/first-visit"
+rm -rf "$visit_out" && mkdir -p "$visit_out"
+"$server_binary" serve --db "$visit_out/visit.db" --port 0 --web-root build/web/client/www > "$visit_out/server.log" 2>&1 &
+server_pid=$!
+visit_port=""
+for _ in $(seq 1 100); do
+  visit_port="$(sed -n 's|^Tessera is serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$visit_out/server.log" 2>/dev/null || true)"
+  [[ -n "$visit_port" ]] && break
+  sleep 0.1
+done
+[[ -n "$visit_port" ]] || { cat "$visit_out/server.log"; exit 1; }
+node bench/first_visit.mjs "http://127.0.0.1:$visit_port" || true
+kill_server
+for file in build/web/client/www/app.*.wasm build/web/client/www/app.*.js build/web/client/www/fonts/*.ttf; do
+  [[ "$file" == *.br || "$file" == *.gz ]] && continue
+  printf '%-48s %9d bytes   br %8d   gz %8d\n' "${file#build/web/client/www/}" "$(stat -c %s "$file")" \
+    "$(stat -c %s "$file.br" 2>/dev/null || echo 0)" "$(stat -c %s "$file.gz" 2>/dev/null || echo 0)"
+done

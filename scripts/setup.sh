@@ -13,7 +13,7 @@ packages=(
   nlohmann-json3-dev libsqlite3-dev sqlite3 libboost-test-dev
   libsqlitecpp-dev libcli11-dev libsodium-dev libhpdf-dev libhowardhinnant-date-dev libtomlplusplus-dev tzdata
   libcurl4-openssl-dev
-  fonts-dejavu-core chromium wrk lcov gzip poppler-utils patch clang
+  fonts-dejavu-core fonttools brotli chromium wrk lcov gzip poppler-utils patch clang
 )
 
 missing=()

@@ -27,8 +27,12 @@ window.tesseraTest = {
     return JSON.parse(Module.ccall('tessera_test_platform', 'string', [], []));
   },
 };
+// app.js asks for "app.wasm"; the page's preload link names the file of this build
+// (app.<digest>.wasm), and the same address makes the download the preload already started.
+const tesseraWasm = document.getElementById('tessera-wasm').href;
 var Module = {
   canvas: document.getElementById('canvas'),
+  locateFile(path, prefix) { return path.endsWith('.wasm') ? tesseraWasm : prefix + path; },
   onRuntimeInitialized() { window.tesseraTest.ready = true; },
   printErr(text) { console.error(text); },
 };

@@ -1,16 +1,23 @@
-// Tessera's service worker: after a first visit it serves the app shell (the page, its
-// scripts, app.wasm, the font) from its cache, so the app opens with no connection. The API
-// is never cached here (the app keeps its own last-known data in IndexedDB). The build writes
-// the version (a digest of the shell's files) and the list of files below, so each new build
-// is a new worker: it installs beside the old one and waits until the page says "reload"
-// (the app offers it; drafts are in IndexedDB, so nothing typed is lost).
+// Tessera's service worker: after a first visit it serves the app shell (the page, its scripts,
+// the program's .wasm, the font: names the build gives, cmake/WebOutput.cmake) from its cache,
+// so the app opens with no connection. The API is never cached here (the app keeps its own
+// last-known data in IndexedDB). The build writes the version (a digest of the shell) and the
+// list of files below, so each new build is a new worker: it installs beside the old one and
+// waits until the page says "reload" (the app offers it; drafts are in IndexedDB, so nothing
+// typed is lost).
 'use strict';
 const VERSION = '__TESSERA_VERSION__';
 const SHELL = __TESSERA_ASSETS__;
 const CACHE = 'tessera-shell-' + VERSION;
 
+// A name with its content's digest (app.<10 hex>.wasm) never changes content: the copy the page
+// just downloaded, in the HTTP cache, is the one to keep (no second download). The page and
+// the manifest keep their names: asked again of the server (a 304 when unchanged).
+const DIGEST_NAMED = /\.[0-9a-f]{10}\.[a-z0-9]+$/;
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL.map((file) => new Request(file, { cache: 'reload' })))));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL.map(
+    (file) => new Request(file, { cache: DIGEST_NAMED.test(file) ? 'default' : 'no-cache' })))));
   // The first install takes over at once; an update waits for the page's word.
   event.waitUntil(self.registration.active ? Promise.resolve() : self.skipWaiting());
 });

@@ -1,15 +1,16 @@
-// HTTP layer (see http_server.hpp).
+// HTTP layer (see http_server.hpp). The web client's files: http/static_files.cpp.
 //
 // [SECTION] Middleware  [SECTION] Routes (the handlers live in routes_*.cpp)
 #include "http/server.hpp"
 
 #include <cstdint>
 #include <cstdio>
-#include <map>
+#include <memory>
 #include <regex>
 
 #include "tessera/attachments.hpp"
 
+#include "http/static_files.hpp"
 #include "http/util.hpp"
 
 namespace tessera::server {
@@ -151,12 +152,6 @@ HttpServer::HttpServer(Config config)
     send_error(res, make_error("internal"));
   });
 
-  for (const auto& [extension, type] : std::map<std::string, std::string>{
-           {"wasm", "application/wasm"}, {"js", "text/javascript"}, {"html", "text/html; charset=utf-8"},
-           {"json", "application/json"}, {"webmanifest", "application/manifest+json"}, {"ttf", "font/ttf"},
-           {"svg", "image/svg+xml"}, {"png", "image/png"}})
-    http_.set_file_extension_and_mimetype_mapping(extension, type);
-  if (!config_.web_root.empty()) http_.set_mount_point("/", config_.web_root);
   install_routes();
 }
 
@@ -189,6 +184,15 @@ void HttpServer::install_routes() {
   install_settings_routes(routes_, settings_);
   install_onboarding_routes(routes_, onboarding_);
   install_mail_routes(routes_, password_resets_, outbox_);
+  // Last: every GET that no route took is a file of the web client (read once now, served
+  // from memory: http/static_files.hpp), or 404.
+  auto files = std::make_shared<const StaticFiles>(StaticFiles::load(config_.web_root));
+  if (!config_.web_root.empty() && !files->has("/index.html"))
+    std::fprintf(stderr, "tessera: no index.html in the web root %s: the web client is not served\n",
+                 config_.web_root.c_str());
+  http_.Get(R"(/.*)", [files](const httplib::Request& req, httplib::Response& res) {
+    if (!files->serve(req, res)) res.status = 404;
+  });
 }
 
 }  // namespace tessera::server

@@ -17,6 +17,8 @@ export function startProxy(target) {
     if (lose) proxy.loseNext = null;
     const worker = request.url.split('?')[0] === '/sw.js';
     const headers = worker ? { ...request.headers, 'accept-encoding': 'identity' } : request.headers;
+    // A new version has a new ETag: the server's 304 for the old one must not answer for it.
+    if (worker && proxy.workerSuffix) { delete headers['if-none-match']; delete headers['if-modified-since']; }
     const upstream = http.request({ host: url.hostname, port: url.port, method: request.method, path: request.url,
                                     headers }, (answer) => {
       if (lose) {  // the server did the work; its answer never reaches the browser

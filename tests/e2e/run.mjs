@@ -72,7 +72,7 @@ async function main() {
 
   try {
     const scenarios = await loadScenarios(process.argv.slice(2));
-    for (const [what, file] of [['TESSERA_BIN', tesseraBin], ['TESSERA_WEB_ROOT', path.join(webRoot, 'app.wasm')]])
+    for (const [what, file] of [['TESSERA_BIN', tesseraBin], ['TESSERA_WEB_ROOT', path.join(webRoot, 'index.html')]])
       if (!fs.existsSync(file)) throw new Error(`${what}: ${file} not found`);
     run.base = await server.start();
     run.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, timeout: 30_000,

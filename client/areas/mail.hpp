@@ -76,7 +76,8 @@ inline constexpr std::string_view kStates[] = {"pending", "sent", "failed"};
 inline constexpr std::string_view kKinds[] = {
     "password_reset", "invitation",    "ticket_received", "ticket_replied",        "resolution_proposed",
     "ticket_closed",  "awaiting_funding", "order_pending", "payment_received",      "renewal_due",
-    "grace_ending",   "subscription_suspended", "units_expiring", "critical_ticket"};
+    "grace_ending",   "subscription_suspended", "units_expiring", "critical_ticket", "signup_confirmation",
+    "signup_account_exists", "invitation_account_exists"};
 
 void install(App& app);
 void ask_reset_link(App& app);       // POST /auth/password-reset, the email checked first

@@ -133,15 +133,20 @@ void users_answer(App& app, const HttpResponse& answer) {
   else app.error = make_error("network");
 }
 
+// Mail off: the invitation with its link to pass on. Mail on: {"status":"invitation_sent"},
+// the same whether the address has an account or not; the link went by mail.
 void invite_answer(App& app, const HttpResponse& answer) {
   auto& area = app.people;
-  const auto created = answer.status == 201 ? decode<wire::InvitationView>(answer.body) : std::nullopt;
-  if (!created) {
+  const auto body = answer.status == 201 ? read::parse(answer.body) : json(json::value_t::discarded);
+  const bool by_mail = !body.is_discarded() && body.is_object() && read::text(body, "status") == "invitation_sent";
+  const auto created = answer.status == 201 && !by_mail ? decode<wire::InvitationView>(answer.body) : std::nullopt;
+  if (!created && !by_mail) {
     app.fail(answer);
     if (app.error && app.error->field.rfind("scope", 0) == 0) app.error->field = "scope";
     return;
   }
-  area.created = *created;
+  area.created = created;
+  area.sent_by_mail = by_mail ? area.invite_email : std::string();
   area.link_copied = false;
   area.invite_email.clear();
   area.invite_scope = MemberScope{};
@@ -273,6 +278,7 @@ void install(App& app) {
                      {"owner_only", area.people_owner_only},
                      {"link", area.created ? area.created->link : std::string()},
                      {"link_copied", area.link_copied},
+                     {"sent_by_mail", area.sent_by_mail},
                      {"notice", area.notice},
                      {"invitation_email", area.preview ? area.preview->email : std::string()},
                      {"invitation_error", area.preview_error ? area.preview_error->code : std::string()},

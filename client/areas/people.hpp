@@ -50,7 +50,8 @@ struct PeopleArea {
   bool people_owner_only = false;             // 403: only the account's owner manages users
   std::string invite_email;
   MemberScope invite_scope;
-  std::optional<wire::InvitationView> created;  // the invitation just made, with its one-time link
+  std::optional<wire::InvitationView> created;  // the invitation just made, with its one-time link (mail off)
+  std::string sent_by_mail;                      // mail on: the address the invitation was mailed to
   bool link_copied = false;
   Id confirm_remove = 0;  // the user whose removal waits for a confirmation
   std::string notice;     // "Invitation withdrawn", "Scope changed"

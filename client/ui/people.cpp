@@ -1,5 +1,6 @@
 // Authorized users (the account's owner): the subscription's seats, inviting someone by email
-// — the one-time link to copy and share (valid 7 days, used once; we send no email) —, each
+// — mailed by the server, or with mail off the one-time link to copy and share (valid 7 days,
+// used once) —, each
 // user's scope (the subscription, the multi-user pack pool) changed in place, removing a
 // user (after a confirmation), and the pending invitations to withdraw.
 #include <imgui.h>
@@ -41,6 +42,11 @@ void invite_form(App& app) {
   ImGui::EndDisabled();
   if (submit && !app.offline() && !app.busy("people.invite")) people::invite(app);
 
+  if (!area.sent_by_mail.empty()) {
+    ImGui::Spacing();
+    notice_banner(app, "people.sent_by_mail", app.format("people.sent_by_mail", {{"email", area.sent_by_mail}}),
+                  Tone::success);
+  }
   if (!area.created) return;
   ImGui::Spacing();
   notice_banner(app, "people.link_ready", app.format("people.link_ready", {{"email", area.created->email}}),

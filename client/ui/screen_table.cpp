@@ -11,8 +11,10 @@ namespace tessera::client::ui {
 
 namespace {
 using Drawer = void (*)(App& app);
-constexpr std::array<std::pair<std::string_view, Drawer>, 37> kDrawers{{
+constexpr std::array<std::pair<std::string_view, Drawer>, 39> kDrawers{{
     {"signup", draw_signup},
+    {"signup_confirm", draw_signup_confirm},
+    {"signup_confirm_link", draw_signup_confirm},
     {"login", draw_login},
     {"admin_settings", draw_admin_settings},
     {"admin_catalog", draw_admin_catalog},

@@ -22,6 +22,7 @@ void draw_board(App& app);    // board.cpp: the transparency board's charts and 
 void draw_contact(App& app);  // contact.cpp
 // [SECTION] Account area
 void draw_signup(App& app);
+void draw_signup_confirm(App& app);  // signup_confirm.cpp: the mail's link sent, then the session (or why not)
 void draw_login(App& app);
 // [SECTION] Tickets area
 void draw_my_tickets(App& app);

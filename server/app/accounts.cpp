@@ -16,35 +16,87 @@ Accounts::Accounts(Context& context)
     : context_(context), store_(context.store()), config_(context.config()),
       dummy_hash_(hash_password("not a real password", config_.argon2_opslimit, config_.argon2_memlimit)) {}
 
-Result<SessionStart> Accounts::signup(const wire::SignupRequest& request) {
+// [SECTION] Sign-up
+UserRecord Accounts::create_customer(const NewCustomer& customer) {
+  const Instant at = context_.now();
+  UserRecord user;
+  user.account_id = store_.create_account(at);
+  user.name = customer.name;
+  user.email = customer.email;
+  user.password_hash = customer.password_hash;
+  user.role = Role::customer;
+  user.language = customer.language;
+  user.created_at = at;
+  user.id = store_.create_user(user);
+  store_.set_account_owner(*user.account_id, user.id);
+  if (!store_.email_had_trial(customer.email)) {  // one trial per person, ever (SPEC §1.1)
+    store_.record_trial(customer.email, *user.account_id, at);
+    // The trial's length is an admin setting (settings.cpp), read at each sign-up.
+    LedgerRules rules = ledger_rules_of(config_);
+    rules.trial = stored_trial_rules(store_).value_or(config_.trial);
+    AccountLedger ledger = replay(rules, store_.ledger_entries(*user.account_id));
+    record(*user.account_id, ledger, GrantTrial{at, user.id});
+  }
+  return user;
+}
+
+Result<SignupOutcome> Accounts::signup(const wire::SignupRequest& request) {
+  // Hashed in every branch, taken email or not, so the answer takes as long (and outside the
+  // transaction: Argon2id takes tens of milliseconds; the writer waits for none).
   const std::string password_hash = hash_password(request.password, config_.argon2_opslimit, config_.argon2_memlimit);
-  const auto created = atomically<UserRecord>(store_, [&]() -> Result<UserRecord> {
-    if (store_.user_by_email(request.email)) return make_error("email_taken", "email");
-    const Instant at = context_.now();
-    UserRecord user;
-    user.account_id = store_.create_account(at);
-    user.name = request.name;
-    user.email = request.email;
-    user.password_hash = password_hash;
-    user.role = Role::customer;
-    user.language = request.language;
-    user.created_at = at;
-    user.id = store_.create_user(user);
-    store_.set_account_owner(*user.account_id, user.id);
-    if (!store_.email_had_trial(request.email)) {  // one trial per person, ever (SPEC §1.1)
-      store_.record_trial(request.email, *user.account_id, at);
-      // The trial's length is an admin setting (settings.cpp), read at each sign-up.
-      LedgerRules rules = ledger_rules_of(config_);
-      rules.trial = stored_trial_rules(store_).value_or(config_.trial);
-      AccountLedger ledger = replay(rules, store_.ledger_entries(*user.account_id));
-      record(*user.account_id, ledger, GrantTrial{at, user.id});
+  const NewCustomer customer{request.name, request.email, password_hash, request.language};
+  if (!config_.smtp.enabled()) {
+    // Without mail there is no channel to tell the owner of a taken email: the answer says it
+    // (docs/operations.md: configure mail to close this enumeration).
+    const auto created = atomically<UserRecord>(store_, [&]() -> Result<UserRecord> {
+      if (store_.user_by_email(request.email)) return make_error("email_taken", "email");
+      return create_customer(customer);
+    });
+    if (!created) return created.error();
+    return SignupOutcome{open_session(context_, *created)};
+  }
+  const std::string token = random_token_hex(32);
+  return atomically<SignupOutcome>(store_, [&]() -> Result<SignupOutcome> {
+    const Instant now = context_.now();
+    const auto existing = store_.user_by_email(request.email);
+    const MailKind kind = existing ? MailKind::signup_account_exists : MailKind::signup_confirmation;
+    const std::string kind_name(to_string(kind));
+    if (store_.mails_to_since(request.email, kind_name, now - 3600) >= kSignupMailsPerEmailPerHour) return SignupOutcome{};
+    OutgoingMailRequest mail;
+    mail.kind = kind;
+    if (existing) {
+      if (existing->role == Role::system) return SignupOutcome{};
+      mail.facts.link = context_.mail().app_link("/forgot-password");
+      context_.mail().to_user(*existing, std::move(mail));
+      return SignupOutcome{};
     }
-    return user;
+    store_.add_pending_signup(PendingSignupRecord{sha256_hex(token), request.email, request.name, request.language,
+                                                  password_hash, now, now + kSignupLinkSeconds, std::nullopt});
+    mail.facts.recipient_name = request.name;
+    mail.facts.link = context_.mail().token_link("signup-confirm", token);
+    mail.facts.date = now + kSignupLinkSeconds;
+    context_.mail().to_address(request.email, request.language, std::move(mail));
+    return SignupOutcome{};
+  });
+}
+
+Result<SessionStart> Accounts::confirm_signup(const wire::SignupConfirmRequest& request) {
+  const auto created = atomically<UserRecord>(store_, [&]() -> Result<UserRecord> {
+    const auto pending = store_.pending_signup(sha256_hex(request.token));
+    if (!pending) return make_error("signup_link_unknown");
+    if (pending->used_at) return make_error("signup_link_used");
+    const Instant now = context_.now();
+    if (now >= pending->expires_at) return make_error("signup_link_expired");
+    store_.use_pending_signups(pending->email, now);  // this link and any other of the email
+    // The email got an account meanwhile (another link, an invitation): said as a used link.
+    if (store_.user_by_email(pending->email)) return make_error("signup_link_used");
+    return create_customer(NewCustomer{pending->name, pending->email, pending->password_hash, pending->language});
   });
   if (!created) return created.error();
   return open_session(context_, *created);
 }
 
+// [SECTION] Log-in, sessions
 Result<SessionStart> Accounts::login(const wire::LoginRequest& request) {
   const auto user = store_.user_by_email(request.email);
   if (!user) {

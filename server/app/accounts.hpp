@@ -1,6 +1,8 @@
 // Accounts and sessions: sign-up (with the free trial, once per person), log-in and log-out,
 // the session check of every request, the user's own view (GET /me), and the staff accounts
 // an admin manages. Rules from shared/ (wire.hpp validation, trial.hpp, email.hpp).
+// With mail on, sign-up is confirmed by a one-time link, and its answer never tells whether
+// the email has an account (OWASP ASVS 5.0 V6.3.8): the owner of a taken email is told by mail.
 #pragma once
 #include <cstdint>
 #include <mutex>
@@ -12,14 +14,30 @@
 #include "app/context.hpp"
 #include "app/sessions.hpp"
 #include "tessera/wire.hpp"
+#include "tessera/wire_account.hpp"
 
 namespace tessera::server {
 
+// What a sign-up did: with mail off, the account and its session; with mail on, nothing the
+// caller may tell apart (a confirmation mail for a new email, a warning to the owner of a
+// taken one, or no mail beyond the per-email cap).
+struct SignupOutcome {
+  std::optional<SessionStart> session;  // empty: "confirmation_sent"
+};
+
 class Accounts {
  public:
+  static constexpr std::int64_t kSignupLinkSeconds = 24 * 3600;
+  static constexpr std::int64_t kSignupMailsPerEmailPerHour = 3;  // beyond: the same answer, no mail
+
   explicit Accounts(Context& context);
 
-  Result<SessionStart> signup(const wire::SignupRequest& request);
+  // Mail off: the account at once (email_taken for a taken email). Mail on: see SignupOutcome.
+  Result<SignupOutcome> signup(const wire::SignupRequest& request);
+  // The confirmation link: creates the account with its trial as a sign-up with mail off does,
+  // and opens a session. signup_link_unknown | signup_link_expired | signup_link_used (also
+  // when the email got an account meanwhile).
+  Result<SessionStart> confirm_signup(const wire::SignupConfirmRequest& request);
   Result<SessionStart> login(const wire::LoginRequest& request);
   // Ends this session, or with `everywhere` every session of its user.
   void logout(const std::string& token, bool everywhere = false);
@@ -40,6 +58,14 @@ class Accounts {
   std::vector<AuditRecord> audit_entries(std::size_t limit) { return store_.audit_entries(limit); }
 
  private:
+  struct NewCustomer {
+    std::string name;
+    std::string email;
+    std::string password_hash;
+    Language language = Language::en;
+  };
+  // Inside a transaction: the customer, their account, and the trial if the email never had one.
+  UserRecord create_customer(const NewCustomer& customer);
   std::vector<LedgerEntry> record(Id account_id, AccountLedger& ledger, const LedgerCommand& command) {
     return context_.ledgers().record(account_id, ledger, command);
   }

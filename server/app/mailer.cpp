@@ -16,7 +16,9 @@ std::string host_of(const std::string& url) {
 }
 }  // namespace
 
-bool carries_secret_link(MailKind kind) { return kind == MailKind::password_reset || kind == MailKind::invitation; }
+bool carries_secret_link(MailKind kind) {
+  return kind == MailKind::password_reset || kind == MailKind::invitation || kind == MailKind::signup_confirmation;
+}
 
 std::string Mailer::app_link(std::string_view address) const { return config_.public_url + "/#" + std::string(address); }
 

@@ -55,17 +55,22 @@ Result<wire::AccountPeople> Members::people(const UserRecord& owner) {
   return people;
 }
 
-Result<wire::InvitationView> Members::invite(const UserRecord& owner, const wire::InvitationRequest& request) {
+Result<std::optional<wire::InvitationView>> Members::invite(const UserRecord& owner,
+                                                          const wire::InvitationRequest& request) {
   const auto account = owned_account(owner);
   if (!account) return account.error();
+  const bool mail_on = config_.smtp.enabled();
   const std::string token = random_token_hex();
-  return atomically<wire::InvitationView>(store_, [&]() -> Result<wire::InvitationView> {
+  using Answer = std::optional<wire::InvitationView>;
+  return atomically<Answer>(store_, [&]() -> Result<Answer> {
     const Instant at = context_.now();
-    if (const auto existing = store_.user_by_email(request.email)) {
-      // A removed user of this account may be invited back; anyone else already has a login.
-      const auto member = store_.member(existing->id);
-      if (!member || member->account_id != *account || !member->removed_at) return make_error("email_taken", "email");
+    // A removed user of this account may be invited back; anyone else already has a login.
+    std::optional<UserRecord> taken = store_.user_by_email(request.email);
+    if (taken) {
+      const auto member = store_.member(taken->id);
+      if (member && member->account_id == *account && member->removed_at) taken.reset();
     }
+    if (taken && !mail_on) return make_error("email_taken", "email");
     // A new invitation to the same email replaces the pending one (its seat is freed first).
     for (InvitationRecord pending : store_.invitations_of_account(*account))
       if (pending.email == request.email &&
@@ -80,23 +85,35 @@ Result<wire::InvitationView> Members::invite(const UserRecord& owner, const wire
     InvitationRecord invitation;
     invitation.account_id = *account;
     invitation.email = request.email;
-    invitation.token_hash = sha256_hex(token);
+    // A taken email (mail on): the token is never issued, so no one can accept this one.
+    invitation.token_hash = sha256_hex(taken ? random_token_hex() : token);
     invitation.scope = request.scope;
     invitation.invited_by = owner.id;
     invitation.created_at = at;
     invitation.id = store_.create_invitation(invitation);
     store_.audit(at, owner.id, "invitation_created",
                  nlohmann::json{{"invitation", invitation.id}, {"email", request.email}}.dump());
-    wire::InvitationView view = view_of(invitation, at);
-    view.link = invitation_link(token);
     // The invitee has no account, so no language yet: the owner's (who knows them).
     OutgoingMailRequest mail;
+    mail.facts.inviter = owner.name;
+    if (taken) {
+      const std::string kind(to_string(MailKind::invitation_account_exists));
+      if (taken->role != Role::system &&
+          store_.mails_to_since(request.email, kind, at - 3600) < kTakenMailsPerEmailPerHour) {
+        mail.kind = MailKind::invitation_account_exists;
+        mail.facts.link = context_.mail().app_link("/login");
+        context_.mail().to_user(*taken, std::move(mail));
+      }
+      return Answer{};
+    }
+    wire::InvitationView view = view_of(invitation, at);
+    view.link = invitation_link(token);
     mail.kind = MailKind::invitation;
     mail.facts.link = view.link;
-    mail.facts.inviter = owner.name;
     mail.facts.date = at + kInvitationValiditySeconds;
     context_.mail().to_address(request.email, owner.language, std::move(mail));
-    return view;
+    if (mail_on) return Answer{};  // the link goes by mail only
+    return Answer{std::move(view)};
   });
 }
 

@@ -19,10 +19,16 @@ class Members {
 
   // [SECTION] The owner's side. Errors: owner_only (403) for anyone but the account's owner.
   Result<wire::AccountPeople> people(const UserRecord& owner);
-  // email_taken (409): the email is a user already (of this or another account);
   // no_subscription / user_limit_reached (409) when the subscription scope has no seat left.
   // A second invitation to the same email replaces the pending one (a new link).
-  Result<wire::InvitationView> invite(const UserRecord& owner, const wire::InvitationRequest& request);
+  // Mail off: the invitation with its link (the owner passes it on), or email_taken (409) when
+  // the email is a user already (of this or another account) — without mail nothing can tell
+  // that user instead. Mail on: nullopt, the same for a new and a taken email (OWASP ASVS 5.0
+  // V6.3.8): the link goes by mail only; a taken email gets a mail saying it already has an
+  // account (at most 3 an hour), and an invitation no one can accept (its token is never
+  // issued), so the owner's list of pending invitations does not tell them apart either.
+  Result<std::optional<wire::InvitationView>> invite(const UserRecord& owner, const wire::InvitationRequest& request);
+  static constexpr std::int64_t kTakenMailsPerEmailPerHour = 3;
   Result<bool> revoke_invitation(const UserRecord& owner, Id invitation_id);  // not_found
   Result<wire::AccountMember> set_scope(const UserRecord& owner, Id user_id, const MemberScope& scope);
   // The user can no longer log in (sessions end); their tickets stay with the account.

@@ -28,7 +28,11 @@ void install_account_routes(RouteContext& routes) {
     if (!body) return;
     const auto request = wire::parse_invitation_request(*body);
     if (!request) return send_error(res, request.error());
-    send_result(res, members.invite(user, *request), 201);
+    const auto invited = members.invite(user, *request);
+    if (!invited) return send_error(res, invited.error());
+    // Mail on: the same answer for a new and a taken email; the link went by mail.
+    if (!*invited) return send_json(res, 201, json{{"status", "invitation_sent"}});
+    send_json(res, 201, json(**invited));
   }));
 
   routes.http.Delete(api + R"(/account/invitations/(\d+))", routes.authed([&members](const httplib::Request& req,

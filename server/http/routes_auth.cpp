@@ -1,6 +1,8 @@
-// Routes of accounts and sessions: sign-up, log-in, log-out, the current user.
+// Routes of accounts and sessions: sign-up (and, with mail on, its confirmation link),
+// log-in, log-out, the current user.
 #include "http/util.hpp"
 #include "tessera/json_limits.hpp"
+#include "tessera/wire_account.hpp"
 
 namespace tessera::server {
 
@@ -30,9 +32,24 @@ httplib::Server::Handler session_route(RouteContext& routes, Parse parse, Start 
 
 void install_auth_routes(RouteContext& routes) {
   Accounts& accounts = routes.accounts;
-  routes.http.Post(routes.api + "/auth/signup",
-                   session_route(routes, wire::parse_signup,
-                                 [&accounts](const wire::SignupRequest& request) { return accounts.signup(request); },
+  // Mail off: 201 Me and the session at once. Mail on: 202 {"status":"confirmation_sent"},
+  // byte for byte the same for a new and a taken email (the mail tells them apart).
+  routes.http.Post(routes.api + "/auth/signup", [&routes, &accounts](const httplib::Request& req, httplib::Response& res) {
+    if (routes.rate_limited(req, res)) return;
+    const auto body = parse_body(req, res);
+    if (!body) return;
+    const auto request = wire::parse_signup(*body);
+    if (!request) return send_error(res, request.error());
+    const auto outcome = accounts.signup(*request);
+    if (!outcome) return send_error(res, outcome.error());
+    if (outcome->session) return start_session(routes, res, *outcome->session, 201);
+    send_json(res, 202, nlohmann::json{{"status", "confirmation_sent"}});
+  });
+  routes.http.Post(routes.api + "/auth/signup/confirm",
+                   session_route(routes, wire::parse_signup_confirm,
+                                 [&accounts](const wire::SignupConfirmRequest& request) {
+                                   return accounts.confirm_signup(request);
+                                 },
                                  201));
   routes.http.Post(routes.api + "/auth/login",
                    session_route(routes, wire::parse_login,

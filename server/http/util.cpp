@@ -31,6 +31,7 @@ int http_status_for(const std::string& code) {
       {"length_required", 411},      {"seats_in_use", 409},
       {"account_disabled", 403},     {"cannot_disable_yourself", 409},
       {"reset_link_unknown", 404},   {"reset_link_used", 410},      {"reset_link_expired", 410},
+      {"signup_link_unknown", 404},  {"signup_link_used", 410},     {"signup_link_expired", 410},
       {"mail_not_failed", 409},
       {"subscription_suspended", 402}, {"renewal_pending", 409},    {"renewal_order_not_cancellable", 409},
       {"paypal_checkout_not_needed", 409}, {"too_many_users_removed", 409}, {"subscription_not_usable", 409},

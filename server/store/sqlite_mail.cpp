@@ -1,4 +1,5 @@
-// The SQLite store: the mail outbox, password-reset links and each user's choice of mails.
+// The SQLite store: the mail outbox, password-reset links, sign-ups waiting for their
+// confirmation link and each user's choice of mails.
 #include "store/sqlite_rows.hpp"
 
 namespace tessera::server {
@@ -115,6 +116,36 @@ std::int64_t SqliteStore::password_resets_since(Id user_id, Instant since) {
   return writer_one("SELECT COUNT(*) FROM password_resets WHERE user_id = ? AND created_at >= ?",
                     [](SQLite::Statement& row) { return row.getColumn(0).getInt64(); }, user_id, since)
       .value_or(0);
+}
+
+std::int64_t SqliteStore::mails_to_since(const std::string& recipient, const std::string& kind, Instant since) {
+  return writer_one("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND kind = ? AND created_at >= ?",
+                    [](SQLite::Statement& row) { return row.getColumn(0).getInt64(); }, recipient, kind, since)
+      .value_or(0);
+}
+
+void SqliteStore::add_pending_signup(const PendingSignupRecord& p) {
+  write("INSERT INTO pending_signups(token_hash, email, name, language, password_hash, created_at, expires_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        p.token_hash, p.email, p.name, p.language, p.password_hash, p.created_at, p.expires_at);
+}
+
+std::optional<PendingSignupRecord> SqliteStore::pending_signup(const std::string& token_hash) {
+  return writer_one(
+      "SELECT token_hash, email, name, language, password_hash, created_at, expires_at, used_at FROM pending_signups "
+      "WHERE token_hash = ?",
+      [](SQLite::Statement& row) {
+        PendingSignupRecord p;
+        read_columns(row, 0, p.token_hash, p.email, p.name);
+        p.language = column_enum(row.getColumn(3), parse_language, Language::en);
+        read_columns(row, 4, p.password_hash, p.created_at, p.expires_at, p.used_at);
+        return p;
+      },
+      token_hash);
+}
+
+void SqliteStore::use_pending_signups(const std::string& normalized_email, Instant at) {
+  write("UPDATE pending_signups SET used_at = ? WHERE email = ? AND used_at IS NULL", at, normalized_email);
 }
 
 MailPreferences SqliteStore::mail_preferences(Id user_id) {

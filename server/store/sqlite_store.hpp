@@ -139,7 +139,11 @@ class SqliteStore final : public Store {
   std::optional<PasswordResetRecord> password_reset(const std::string& token_hash) override;
   void use_password_resets(Id user_id, Instant at) override;
   std::int64_t password_resets_since(Id user_id, Instant since) override;
+  std::int64_t mails_to_since(const std::string& recipient, const std::string& kind, Instant since) override;
   MailPreferences mail_preferences(Id user_id) override;
+  void add_pending_signup(const PendingSignupRecord& signup) override;
+  std::optional<PendingSignupRecord> pending_signup(const std::string& token_hash) override;
+  void use_pending_signups(const std::string& normalized_email, Instant at) override;
   void set_mail_preferences(Id user_id, const MailPreferences& preferences) override;
 
   std::map<Id, std::string> user_names(const std::vector<Id>& user_ids) override;

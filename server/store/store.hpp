@@ -208,6 +208,18 @@ struct PasswordResetRecord {
   std::optional<Instant> used_at;
 };
 
+// A sign-up waiting for its confirmation link (mail on): only the token's SHA-256 is kept.
+struct PendingSignupRecord {
+  std::string token_hash;
+  std::string email;  // normalized
+  std::string name;
+  Language language = Language::en;
+  std::string password_hash;  // Argon2id
+  Instant created_at = 0;
+  Instant expires_at = 0;
+  std::optional<Instant> used_at;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -347,8 +359,16 @@ class Store {
   // Marks every unused link of the user used at `at` (the one used, and any older one).
   virtual void use_password_resets(Id user_id, Instant at) = 0;
   virtual std::int64_t password_resets_since(Id user_id, Instant since) = 0;
+  // How many mails of `kind` went (or wait to go) to `recipient` since `since`.
+  virtual std::int64_t mails_to_since(const std::string& recipient, const std::string& kind, Instant since) = 0;
   virtual MailPreferences mail_preferences(Id user_id) = 0;
   virtual void set_mail_preferences(Id user_id, const MailPreferences& preferences) = 0;
+
+  // [SECTION] Sign-ups waiting for their confirmation link (mail on)
+  virtual void add_pending_signup(const PendingSignupRecord& signup) = 0;
+  virtual std::optional<PendingSignupRecord> pending_signup(const std::string& token_hash) = 0;
+  // Marks every unused pending sign-up of the email used at `at` (the one confirmed, and the others).
+  virtual void use_pending_signups(const std::string& normalized_email, Instant at) = 0;
 
   // [SECTION] Reads in bulk, for long answers (the operator queue names every customer)
   virtual std::map<Id, std::string> user_names(const std::vector<Id>& user_ids) = 0;

@@ -33,6 +33,9 @@ std::string_view to_string(MailKind kind) {
     case MailKind::subscription_suspended: return "subscription_suspended";
     case MailKind::units_expiring: return "units_expiring";
     case MailKind::critical_ticket: return "critical_ticket";
+    case MailKind::signup_confirmation: return "signup_confirmation";
+    case MailKind::signup_account_exists: return "signup_account_exists";
+    case MailKind::invitation_account_exists: return "invitation_account_exists";
   }
   return "password_reset";
 }
@@ -56,7 +59,10 @@ std::string_view to_string(MailTopic topic) {
 MailTopic topic_of(MailKind kind) {
   switch (kind) {
     case MailKind::password_reset:
-    case MailKind::invitation: return MailTopic::security;
+    case MailKind::invitation:
+    case MailKind::signup_confirmation:
+    case MailKind::signup_account_exists:
+    case MailKind::invitation_account_exists: return MailTopic::security;
     case MailKind::ticket_received:
     case MailKind::ticket_replied:
     case MailKind::resolution_proposed:

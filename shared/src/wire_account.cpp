@@ -148,6 +148,16 @@ Result<PasswordResetConfirm> parse_password_reset_confirm(const json& body) {
   return request;
 }
 
+Result<SignupConfirmRequest> parse_signup_confirm(const json& body) {
+  if (auto error = require_object(body)) return *error;
+  SignupConfirmRequest request;
+  if (auto error = read_text(body, "token", 128, request.token)) return *error;
+  const bool hex = request.token.size() == 64 &&
+                   request.token.find_first_not_of("0123456789abcdef") == std::string::npos;
+  if (!hex) return make_error("signup_link_unknown");
+  return request;
+}
+
 Result<MailPreferences> parse_mail_preferences(const json& body) {
   if (auto error = require_object(body)) return *error;
   MailPreferences preferences;

@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(every_kind_round_trips_its_stored_name) {
     BOOST_TEST(names.insert(to_string(kind)).second);
     BOOST_TEST((mail_kind_from(to_string(kind)) == kind));
   }
-  BOOST_TEST(names.size() == 14u);
+  BOOST_TEST(names.size() == 17u);
   BOOST_TEST(to_string(MailKind::password_reset) == "password_reset");
   BOOST_TEST(!mail_kind_from("").has_value());
   BOOST_TEST(!mail_kind_from("Password_Reset").has_value());
@@ -102,6 +102,8 @@ BOOST_AUTO_TEST_CASE(topics_and_preferences_decide_which_mails_go) {
       {MailKind::payment_received, MailTopic::commerce},     {MailKind::renewal_due, MailTopic::commerce},
       {MailKind::grace_ending, MailTopic::commerce},         {MailKind::subscription_suspended, MailTopic::commerce},
       {MailKind::units_expiring, MailTopic::commerce},       {MailKind::critical_ticket, MailTopic::staff},
+      {MailKind::signup_confirmation, MailTopic::security},  {MailKind::signup_account_exists, MailTopic::security},
+      {MailKind::invitation_account_exists, MailTopic::security},
   };
   for (const auto& [kind, topic] : rows) {
     BOOST_TEST_CONTEXT(to_string(kind)) {

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tessera/wire.hpp"
+#include "tessera/wire_account.hpp"
 
 using namespace tessera;
 using namespace tessera::wire;
@@ -51,6 +52,17 @@ BOOST_AUTO_TEST_CASE(signup_errors_name_their_field) {
       BOOST_TEST(parsed.error().field == c.field);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_signup_confirmation_takes_64_lower_case_hex_digits) {
+  const std::string token(64, 'f');
+  const auto good = wire::parse_signup_confirm(json{{"token", token}});
+  BOOST_TEST_REQUIRE(good.ok());
+  BOOST_TEST(good->token == token);
+  BOOST_TEST(wire::parse_signup_confirm(json::object()).error().code == "required");
+  BOOST_TEST(wire::parse_signup_confirm(json{{"token", 7}}).error().code == "invalid_type");
+  for (const std::string bad : {std::string(63, 'a'), std::string(65, 'a'), std::string(64, 'A'), std::string(64, 'g')})
+    BOOST_TEST(wire::parse_signup_confirm(json{{"token", bad}}).error().code == "signup_link_unknown");
 }
 
 BOOST_AUTO_TEST_CASE(ticket_draft_needs_every_field) {

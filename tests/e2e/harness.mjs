@@ -124,6 +124,13 @@ export class ApiSession {
   post(route, body = {}, headers) { return this.request('POST', route, body, headers); }
 }
 
+// The token of the sign-up confirmation link mailed to `email` (the first such mail).
+export async function signupToken(email) {
+  const mail = await fakeSmtp.waitFor(`confirming the sign-up of ${email}`,
+                                      (m) => m.to.includes(email) && /#signup-confirm=[0-9a-f]{64}/.test(m.text), 30_000);
+  return /#signup-confirm=([0-9a-f]{64})/.exec(mail.text)[1];
+}
+
 export function makeApi(base) {
   const expect = (answer, status, what) => {
     if (answer.status !== status) throw new Error(`${what}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -131,9 +138,13 @@ export function makeApi(base) {
   };
   return {
     anonymous: () => new ApiSession(base),
+    // The run's server has mail on: sign-up answers 202, the confirmation mail reaches the fake
+    // SMTP server, and its link's token opens the session.
     async signup({ name, email, password = 'correct horse battery', language = 'en' }) {
       const session = new ApiSession(base);
-      session.me = expect(await session.post('/auth/signup', { name, email, password, language }), 201, 'sign-up').body;
+      expect(await session.post('/auth/signup', { name, email, password, language }), 202, 'sign-up');
+      const token = await signupToken(email);
+      session.me = expect(await session.post('/auth/signup/confirm', { token }), 201, 'sign-up confirmation').body;
       return session;
     },
     async login(email, password) {

@@ -40,7 +40,7 @@ const std::vector<std::function<void(const json&)>>& decoders() {
       run(codec::decode_opening_hours), run(codec::decode_sla_targets),
       run(codec::decode_time_zone),     run(codec::decode_evaluation_request),
       run(codec::decode_onboarding_details),
-      run(wire::parse_password_reset_request), run(wire::parse_password_reset_confirm),
+      run(wire::parse_password_reset_request), run(wire::parse_password_reset_confirm), run(wire::parse_signup_confirm),
       run(wire::parse_mail_preferences),
       // Query parameters of ticket lists: the body's string members as the parameters.
       [](const json& body) {

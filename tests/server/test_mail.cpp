@@ -11,8 +11,7 @@
 #include <thread>
 
 #include "app/unit_of_work.hpp"
-#include "fake_smtp.hpp"
-#include "fixtures.hpp"
+#include "mail_fixture.hpp"
 #include "process.hpp"
 #include "store/sqlite_store.hpp"
 #include "tessera/mime.hpp"
@@ -21,62 +20,6 @@ using namespace tessera;
 using namespace tessera::testing;
 using nlohmann::json;
 
-namespace {
-
-struct MailFixture {
-  FakeSmtp smtp;
-  TestServer server{[this](server::Config& config) {
-    config.smtp.host = "127.0.0.1";
-    config.smtp.port = smtp.port();
-    config.smtp.security = "none";
-    config.smtp.timeout_seconds = 5;
-    config.smtp.from = "Tessera Support <support@tessera.test>";
-  }};
-
-  ApiClient client() { return ApiClient(server.port()); }
-  ApiClient customer(const std::string& email, const std::string& language = "en") {
-    ApiClient api = client();
-    const auto response = api.post("/api/v1/auth/signup", signup_body(email, "Ana Customer", language));
-    BOOST_TEST_REQUIRE(response.status == 201);
-    return api;
-  }
-  ApiClient staff(const std::string& email, const std::string& role = "operator", const std::string& languages = "fr,en,es") {
-    server.create_staff(email, "operator password", "Olga Operator", role, languages);
-    ApiClient api = client();
-    BOOST_TEST_REQUIRE(api.post("/api/v1/auth/login", {{"email", email}, {"password", "operator password"}}).status == 200);
-    return api;
-  }
-  server::MailWorkerReport send() { return server.server().mail_worker().run_once(); }
-  // Every mail the fake accepted, parsed.
-  std::vector<mime::ParsedMessage> received() const {
-    std::vector<mime::ParsedMessage> mails;
-    for (const FakeSmtp::Mail& mail : smtp.mails()) {
-      auto parsed = mime::parse_message(mail.data);
-      BOOST_TEST_REQUIRE(parsed.has_value());
-      mails.push_back(std::move(*parsed));
-    }
-    return mails;
-  }
-  // The mails of one kind that went to `to` (the outbox's kind, the message's To).
-  std::vector<mime::ParsedMessage> received(const std::string& to, const std::string& kind) {
-    std::vector<std::string> ids;
-    for (const server::MailRecord& mail : server.server().store().mails("", 500))
-      if (mail.recipient == to && mail.kind == kind) ids.push_back(mail.message_id);
-    std::vector<mime::ParsedMessage> mails;
-    for (const auto& mail : received())
-      if (std::find(ids.begin(), ids.end(), mail.headers.at("message-id")) != ids.end()) mails.push_back(mail);
-    return mails;
-  }
-};
-
-std::string reset_token(const mime::ParsedMessage& mail) {
-  std::smatch match;
-  BOOST_TEST_REQUIRE(std::regex_search(mail.text, match, std::regex("#password-reset=([0-9a-f]{64})")));
-  BOOST_TEST(mail.html.find(match[1].str()) != std::string::npos);
-  return match[1].str();
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(mail)
 
@@ -195,7 +138,8 @@ BOOST_FIXTURE_TEST_CASE(smtp_down_for_a_while_then_sent_once, MailFixture) {
   server.advance_seconds(3600);
   BOOST_TEST(send().sent == 0);
   BOOST_TEST(smtp.mails().size() == 1u);
-  const auto sent = server.server().store().mails("sent", 10);
+  auto sent = server.server().store().mails("sent", 10);
+  std::erase_if(sent, [](const server::MailRecord& mail) { return mail.kind == "signup_confirmation"; });
   BOOST_TEST_REQUIRE(sent.size() == 1u);
   BOOST_TEST(sent[0].attempts == 3);
   BOOST_TEST(received().at(0).headers.at("message-id") == sent[0].message_id);
@@ -292,7 +236,8 @@ BOOST_FIXTURE_TEST_CASE(a_customer_turns_ticket_and_commerce_mails_off_but_not_s
   BOOST_TEST_REQUIRE(gus.post("/api/v1/orders", json{{"kind", "pack"}, {"offer_code", "pack_1"}, {"method", "bank_transfer"}}).status == 201);
   BOOST_TEST(client().post("/api/v1/auth/password-reset", {{"email", "gus@example.com"}}).status == 202);
   send();
-  const auto mails = server.server().store().mails("", 50);
+  auto mails = server.server().store().mails("", 50);
+  std::erase_if(mails, [](const server::MailRecord& mail) { return mail.kind == "signup_confirmation"; });
   BOOST_TEST_REQUIRE(mails.size() == 1u);
   BOOST_TEST(mails[0].kind == "password_reset");
 
@@ -302,7 +247,7 @@ BOOST_FIXTURE_TEST_CASE(a_customer_turns_ticket_and_commerce_mails_off_but_not_s
   BOOST_TEST(received("gus@example.com", "ticket_received").size() == 1u);
 }
 
-BOOST_FIXTURE_TEST_CASE(invitation_mail_carries_the_link_the_owner_can_copy, MailFixture) {
+BOOST_FIXTURE_TEST_CASE(invitation_mail_carries_the_link_in_the_owners_language, MailFixture) {
   ApiClient admin = staff("admin@tessera.test", "admin");
   ApiClient hana = customer("hana@example.com", "fr");
   const auto order = hana.post("/api/v1/orders", json{{"kind", "subscription"}, {"extra_users", 1}, {"method", "check"}});
@@ -310,11 +255,12 @@ BOOST_FIXTURE_TEST_CASE(invitation_mail_carries_the_link_the_owner_can_copy, Mai
   BOOST_TEST_REQUIRE(admin.post("/api/v1/admin/orders/" + std::to_string(order.body["id"].get<Id>()) + "/payment", json::object()).status == 200);
   const auto invited = hana.post("/api/v1/account/invitations", {{"email", "ivan@example.com"}, {"scope", {{"subscription", true}, {"pool", false}}}});
   BOOST_TEST_REQUIRE(invited.status == 201);
+  BOOST_TEST(invited.body == (json{{"status", "invitation_sent"}}));  // mail on: the link goes by mail only
   send();
   const auto mails = received("ivan@example.com", "invitation");
   BOOST_TEST_REQUIRE(mails.size() == 1u);
   BOOST_TEST(mails[0].headers.at("content-language") == "fr");  // the owner's language
-  BOOST_TEST(mails[0].text.find(invited.body["link"].get<std::string>()) != std::string::npos);
+  BOOST_TEST(std::regex_search(mails[0].text, std::regex(server.server().config().public_url + "/#invitation=[0-9a-f]{64}")));
   BOOST_TEST(mails[0].text.find("Ana Customer") != std::string::npos);  // who invites
 }
 
@@ -366,8 +312,8 @@ BOOST_AUTO_TEST_CASE(kill_9_between_sending_and_marking_sent_sends_one_duplicate
   {
     ServerProcess first(db, environment);
     ApiClient api(first.port());
-    BOOST_TEST_REQUIRE(api.post("/api/v1/auth/signup", signup_body("kim@example.com")).status == 201);
-    BOOST_TEST_REQUIRE(ApiClient(first.port()).post("/api/v1/auth/password-reset", {{"email", "kim@example.com"}}).status == 202);
+    // With mail on, the sign-up writes its confirmation mail (and opens no session yet).
+    BOOST_TEST_REQUIRE(api.post("/api/v1/auth/signup", signup_body("kim@example.com")).status == 202);
     BOOST_TEST_REQUIRE(smtp.wait_for_mails(1, std::chrono::seconds(20)));  // taken, not yet answered
     first.kill_hard();
   }

@@ -251,6 +251,12 @@ std::vector<FakeSmtp::Mail> FakeSmtp::mails() const {
   return mails_;
 }
 
+void FakeSmtp::forget_mails() {
+  std::lock_guard lock(mutex_);
+  mails_.clear();
+  attempts_ = 0;
+}
+
 std::size_t FakeSmtp::attempts() const {
   std::lock_guard lock(mutex_);
   return attempts_;

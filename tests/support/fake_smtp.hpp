@@ -52,6 +52,7 @@ class FakeSmtp {
 
   std::vector<Mail> mails() const;  // accepted mails, in order
   std::size_t attempts() const;     // messages received to DATA's end, accepted or not
+  void forget_mails();              // mails() and attempts() start again from none
   // Waits (on a condition variable) until at least `count` mails were accepted.
   bool wait_for_mails(std::size_t count, std::chrono::milliseconds timeout) const;
 

@@ -14,6 +14,7 @@ namespace tessera {
 
 enum class MailKind {
   password_reset, invitation,                                   // security mails (always sent)
+  signup_confirmation, signup_account_exists, invitation_account_exists,  // security: sign-up and invitations (no enumeration)
   ticket_received, ticket_replied, resolution_proposed, ticket_closed, awaiting_funding,   // tickets
   order_pending, payment_received, renewal_due, grace_ending, subscription_suspended, units_expiring,  // commerce
   critical_ticket,                                              // staff: a new critical ticket, to operators speaking its language
@@ -24,7 +25,8 @@ inline constexpr MailKind kMailKinds[] = {
     MailKind::ticket_replied,     MailKind::resolution_proposed, MailKind::ticket_closed,
     MailKind::awaiting_funding,   MailKind::order_pending,    MailKind::payment_received,
     MailKind::renewal_due,        MailKind::grace_ending,     MailKind::subscription_suspended,
-    MailKind::units_expiring,     MailKind::critical_ticket,
+    MailKind::units_expiring,     MailKind::critical_ticket,  MailKind::signup_confirmation,
+    MailKind::signup_account_exists, MailKind::invitation_account_exists,
 };
 
 enum class MailTopic { security, tickets, commerce, staff };

@@ -78,6 +78,12 @@ struct PasswordResetConfirm {  // the new password, with the link's token in the
 };
 Result<PasswordResetRequest> parse_password_reset_request(const nlohmann::json& body);
 Result<PasswordResetConfirm> parse_password_reset_confirm(const nlohmann::json& body);
+// A sign-up's confirmation link (mail on): {token}, the 64 hex digits of "#signup-confirm=<token>".
+// A token of another shape is refused as signup_link_unknown, as an unknown one is.
+struct SignupConfirmRequest {
+  std::string token;
+};
+Result<SignupConfirmRequest> parse_signup_confirm(const nlohmann::json& body);
 // {"tickets": bool, "commerce": bool}, both required.
 Result<MailPreferences> parse_mail_preferences(const nlohmann::json& body);
 nlohmann::json mail_preferences_json(const MailPreferences& preferences);

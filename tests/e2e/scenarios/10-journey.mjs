@@ -1,7 +1,10 @@
-// Tessera's first journey through the canvas: a visitor signs up for the free trial and
-// opens a ticket, an operator takes it, replies and logs 10 minutes, and the customer sees
+// Tessera's first journey through the canvas: a visitor signs up for the free trial (through
+// the confirmation mail's link) and opens a ticket, an operator takes it, replies and logs
+// 10 minutes, and the customer sees
 // the reply and "5 minutes left"; along the way the language switch, the window following
 // the viewport, Tab between fields, Enter to log in, a translated log-in error, Ctrl+A.
+import { signupToken } from '../harness.mjs';
+
 export default {
   name: 'journey',
   async run(t) {
@@ -66,6 +69,10 @@ export default {
     await app.click('signup.language.en');
     await app.screenshot('signup');
     await app.click('signup.submit');
+    // Mail is on (the run's fake SMTP server): the link in the confirmation mail opens the session.
+    await app.waitFor('check your mail', (st) => st.signup.sent_to === email && !st.busy && st.settled);
+    const token = await signupToken(email);
+    await page.evaluate((link) => { window.location.hash = link; }, `#signup-confirm=${token}`);
     s = await app.waitFor('My tickets after sign-up', (st) => st.screen === 'my_tickets' && st.user && !st.busy && st.settled);
     t.check('sign-up lands on My tickets as a customer', s.user.role === 'customer' && s.user.name === 'Zoé Martín',
             JSON.stringify(s.user));

@@ -1,8 +1,10 @@
 // A visitor from Spain reads the public side in the app, then signs up: the home page with the
 // offers and their prices with VAT, the FAQ, the transparency board (charts, rows page by page
 // with a comment just published, the CSV download), the contact form, at a desktop's and a
-// phone's size; then "Probar 15 minutos gratis" → sign-up → their tickets, in Spanish.
+// phone's size; then "Probar 15 minutos gratis" → sign-up → the mail's link → their tickets, in Spanish.
 import fs from 'node:fs';
+
+import { signupToken } from '../harness.mjs';
 
 // A ticket closed and rated through the API, its comment published: it must reach the board.
 async function publishedComment(t, stamp) {
@@ -130,6 +132,9 @@ export default {
     await app.type('signup.email', `visitor.${stamp}@example.org`);
     await app.type('signup.password', 'correct horse battery', true);
     await app.click('signup.submit');
+    await app.waitFor('check your mail', (st) => st.signup.sent_to === `visitor.${stamp}@example.org` && !st.busy && st.settled);
+    const token = await signupToken(`visitor.${stamp}@example.org`);  // the mail's link, opened in this tab
+    await app.page.evaluate((link) => { window.location.hash = link; }, `#signup-confirm=${token}`);
     s = await app.waitFor('My tickets after sign-up', (st) => st.screen === 'my_tickets' && st.user && !st.busy && st.settled);
     t.check('the visitor is a customer with the free trial, in Spanish', s.user.language === 'es' &&
             s.balances.trial_minutes_left > 0, JSON.stringify(s.user));

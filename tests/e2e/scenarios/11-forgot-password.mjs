@@ -1,11 +1,12 @@
 // Forgot password end to end (SPEC §1.13), against the run's fake SMTP server (fake_smtp.mjs):
-// a customer signs up and logs out; "Forgot your password?" on log-in sends the mail (the same
+// a customer signs up (through the confirmation mail's link) and logs out; "Forgot your password?" on log-in sends the mail (the same
 // done text as for an address with no account); the mail reaches the fake server and its
 // base64 body holds the link; opened in the browser, the link is checked and leaves the address
 // bar; the new password is set; log-in with it works and the old one is refused. Then the
 // customer's mail preferences are saved, and the admin's outbox shows the mail sent. Each
 // screen is shot on a desktop (1280×800) and a phone (390×844).
 import { fakeSmtp } from '../fake_smtp.mjs';
+import { signupToken } from '../harness.mjs';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -43,6 +44,9 @@ export default {
     await app.tabTo('signup.email', email);
     await app.tabTo('signup.password', oldPassword, true);
     await app.click('signup.submit');
+    await app.waitFor('check your mail', (s) => s.signup.sent_to === email && !s.busy && s.settled);
+    const signupLink = await signupToken(email);  // the confirmation mail's link, opened in this tab
+    await app.page.evaluate((link) => { window.location.hash = link; }, `#signup-confirm=${signupLink}`);
     await app.waitFor('signed in', (s) => s.screen === 'my_tickets' && s.user && !s.busy && s.settled);
     await app.click('nav.logout');
     await app.waitFor('logged out', (s) => !s.user && s.screen === 'home' && s.settled);
@@ -71,7 +75,7 @@ export default {
     t.check('an address with no account gets the very same text', s.texts['forgot.sent'] === doneText, s.texts['forgot.sent']);
 
     // [SECTION] The mail, at the fake SMTP server: its body (base64 MIME parts) holds the link.
-    const mail = await fakeSmtp.waitFor(`to ${email}`, (m) => m.to.includes(email), 30_000);
+    const mail = await fakeSmtp.waitFor(`to ${email}`, (m) => m.to.includes(email) && /#password-reset=/.test(m.text), 30_000);
     const link = (/https?:\/\/[^\s"<>]*#password-reset=([A-Za-z0-9_-]+)/.exec(mail.text) || []);
     t.check('the mail holds a password-reset link to this server', link.length === 2 && link[0].startsWith(t.base),
             mail.text.slice(0, 400));

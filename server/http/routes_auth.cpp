@@ -69,7 +69,7 @@ void install_auth_routes(RouteContext& routes) {
   routes.http.Get(routes.api + "/me",
                   routes.authed_read([&routes](const httplib::Request&, httplib::Response& res, const UserRecord& user) {
                     send_json(res, 200, routes.accounts.me(user));
-                  }));
+                  }, ReadClock::uses_clock));  // balances expire
 }
 
 }  // namespace tessera::server

@@ -30,7 +30,7 @@ void install_public_routes(RouteContext& routes) {
     const auto limit = query_count(req, "limit", kBoardPageDefault, kBoardPageMax);
     if (!limit) return send_error(res, limit.error());
     res.set_content(transparency.board_page(*offset, *limit), "application/json; charset=utf-8");
-  }));
+  }, ReadClock::data_only));
 
   // The whole board to download (with 100,000 closed tickets it is 20 MB): the kept text is
   // sent as it is, without a copy.

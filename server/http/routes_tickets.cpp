@@ -46,14 +46,14 @@ void install_ticket_routes(RouteContext& routes) {
     auto tickets = service.list_tickets(user);
     std::erase_if(tickets, [&](const wire::TicketSummary& ticket) { return !ticket_matches(*filter, ticket); });
     send_json(res, 200, json{{"tickets", tickets}});
-  }));
+  }, ReadClock::data_only));
 
   routes.http.Get(api + R"(/tickets/(\d+))", routes.authed_read([&service](const httplib::Request& req,
                                                                       httplib::Response& res, const UserRecord& user) {
     const auto id = path_id(req);
     if (!id) return send_error(res, make_error("not_found"));
     send_result(res, service.ticket_detail(user, *id), 200);
-  }));
+  }, ReadClock::data_only));
 
   routes.http.Post(api + R"(/tickets/(\d+)/messages)", routes.authed([&service](const httplib::Request& req,
                                                                                 httplib::Response& res,
@@ -174,7 +174,7 @@ void install_ticket_routes(RouteContext& routes) {
     json spoken = json::array();
     for (Language language : queue->languages_spoken) spoken.push_back(to_string(language));
     send_json(res, 200, json{{"tickets", queue->tickets}, {"total", queue->total}, {"languages", spoken}});
-  }));
+  }, ReadClock::uses_clock));  // SLA standings
 }
 
 }  // namespace tessera::server

@@ -138,17 +138,18 @@ namespace {
 // Answers `key` from the kept answers, or computes it with `compute` and keeps a 200 answer
 // computed from one committed state within one second of the clock (answer_cache.hpp).
 template <class Compute>
-void kept_or_computed(AnswerCache* answers, Context& context, const std::string& key, httplib::Response& res,
-                      Compute compute) {
+void kept_or_computed(AnswerCache* answers, Context& context, bool uses_clock, const std::string& key,
+                      httplib::Response& res, Compute compute) {
   if (!answers || !answers->enabled()) return compute();
-  const AnswerCache::Stamp before{context.store().data_version(), context.now()};
+  const auto stamp = [&] { return AnswerCache::Stamp{context.store().data_version(), uses_clock ? context.now() : 0}; };
+  const AnswerCache::Stamp before = stamp();
   if (const auto kept = answers->find(key, before)) {
     res.status = kept->status;
     res.set_content(*kept->body, kept->content_type);
     return;
   }
   compute();
-  const AnswerCache::Stamp after{context.store().data_version(), context.now()};
+  const AnswerCache::Stamp after = stamp();
   if (res.status == -1 && !res.body.empty()) res.status = 200;  // what cpp-httplib sends for an unset status
   if (res.status == 200 && after == before)
     answers->keep(key, before, AnswerCache::Answer{res.status, res.get_header_value("Content-Type"),
@@ -156,20 +157,22 @@ void kept_or_computed(AnswerCache* answers, Context& context, const std::string&
 }
 }  // namespace
 
-httplib::Server::Handler RouteContext::authed_read(AuthedHandler handler) const {
-  return [accounts = &accounts, context = &context, answers = answers, handler = std::move(handler)](
+httplib::Server::Handler RouteContext::authed_read(AuthedHandler handler, ReadClock clock) const {
+  return [accounts = &accounts, context = &context, answers = answers, clock, handler = std::move(handler)](
              const httplib::Request& req, httplib::Response& res) {
-    const auto user = accounts->authenticate(session_token(req));
+    const auto user = accounts->authenticate(session_token(req));  // every time: sessions expire
     if (!user) return send_error(res, make_error("unauthenticated"));
-    kept_or_computed(answers, *context, std::to_string(user->id) + ' ' + req.method + ' ' + req.target, res,
+    kept_or_computed(answers, *context, clock == ReadClock::uses_clock,
+                     std::to_string(user->id) + ' ' + req.method + ' ' + req.target, res,
                      [&] { handler(req, res, *user); });
   };
 }
 
-httplib::Server::Handler RouteContext::public_read(httplib::Server::Handler handler) const {
-  return [context = &context, answers = answers, handler = std::move(handler)](const httplib::Request& req,
-                                                                                httplib::Response& res) {
-    kept_or_computed(answers, *context, "public " + req.method + ' ' + req.target, res, [&] { handler(req, res); });
+httplib::Server::Handler RouteContext::public_read(httplib::Server::Handler handler, ReadClock clock) const {
+  return [context = &context, answers = answers, clock, handler = std::move(handler)](const httplib::Request& req,
+                                                                                       httplib::Response& res) {
+    kept_or_computed(answers, *context, clock == ReadClock::uses_clock, "public " + req.method + ' ' + req.target, res,
+                     [&] { handler(req, res); });
   };
 }
 

@@ -53,6 +53,10 @@ std::optional<Id> path_id(const httplib::Request& req, std::size_t match = 1);
 // right-most X-Forwarded-For entry that is not itself a trusted proxy.
 std::string client_address(const httplib::Request& req, const std::vector<std::string>& trusted_proxies);
 
+// Whether a read's answer depends on the clock (balances expiring, SLA standings): then a kept
+// answer lasts at most the clock's second it was computed in; else until the next commit.
+enum class ReadClock { uses_clock, data_only };
+
 using AuthedHandler = std::function<void(const httplib::Request&, httplib::Response&, const UserRecord&)>;
 using JsonHandler =
     std::function<void(const httplib::Request&, httplib::Response&, const UserRecord&, const nlohmann::json& body)>;
@@ -72,12 +76,12 @@ struct RouteContext {
 
   // Runs `handler` with the session's user, or answers 401.
   httplib::Server::Handler authed(AuthedHandler handler) const;
-  // The same for a read whose answer depends only on the user, the address (path and query)
-  // and the stored data: a 200 answer is kept serialized and given again while no commit
-  // has happened and the clock's second has not moved (answer_cache.hpp).
-  httplib::Server::Handler authed_read(AuthedHandler handler) const;
+  // The same for a read whose answer depends only on the user, the address (path and query),
+  // the stored data and (uses_clock) the clock: a 200 answer is kept serialized and given again
+  // while no commit has happened (and the clock's second has not moved) (answer_cache.hpp).
+  httplib::Server::Handler authed_read(AuthedHandler handler, ReadClock clock) const;
   // The same for a public read (no session): one answer for everyone, by address.
-  httplib::Server::Handler public_read(httplib::Server::Handler handler) const;
+  httplib::Server::Handler public_read(httplib::Server::Handler handler, ReadClock clock) const;
   // The same, then the request's JSON object (400 invalid_json answered otherwise).
   httplib::Server::Handler authed_json(JsonHandler handler) const;
   // True (and a 429 answer with Retry-After) when this client address is over its limit.
